@@ -1,0 +1,204 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.amount import Amount
+    from ..models.free_form_object import FreeFormObject
+    from ..models.social_network_profile import SocialNetworkProfile
+
+
+T = TypeVar("T", bound="AccountOwner")
+
+
+@_attrs_define
+class AccountOwner:
+    """
+    Attributes:
+        email (str | Unset): Email.
+        first_name (str | Unset):
+        last_name (str | Unset):
+        social_network_data (list[SocialNetworkProfile] | Unset):
+        account_id (str | Unset):
+        created (int | Unset): Account creation time, Unix epoch (seconds or milliseconds, as checkoutTime).
+        past_orders_count (int | Unset):
+        past_orders_sum (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with
+            its ISO 4217 currency, and optionally amountUSD.
+        full_name (str | Unset):
+        birth_date (datetime.date | Unset): YYYY-MM-DD.
+        gender (str | Unset): Note: example "male" (lower-cased page).
+        loyalty_programs_in_account (list[FreeFormObject] | Unset):
+    """
+
+    email: str | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    social_network_data: list[SocialNetworkProfile] | Unset = UNSET
+    account_id: str | Unset = UNSET
+    created: int | Unset = UNSET
+    past_orders_count: int | Unset = UNSET
+    past_orders_sum: Amount | Unset = UNSET
+    full_name: str | Unset = UNSET
+    birth_date: datetime.date | Unset = UNSET
+    gender: str | Unset = UNSET
+    loyalty_programs_in_account: list[FreeFormObject] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.amount import Amount  # noqa: PLC0415
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.social_network_profile import SocialNetworkProfile  # noqa: PLC0415
+
+        email = self.email
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        social_network_data: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.social_network_data, Unset):
+            social_network_data = []
+            for social_network_data_item_data in self.social_network_data:
+                social_network_data_item = social_network_data_item_data.to_dict()
+                social_network_data.append(social_network_data_item)
+
+        account_id = self.account_id
+
+        created = self.created
+
+        past_orders_count = self.past_orders_count
+
+        past_orders_sum: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.past_orders_sum, Unset):
+            past_orders_sum = self.past_orders_sum.to_dict()
+
+        full_name = self.full_name
+
+        birth_date: str | Unset = UNSET
+        if not isinstance(self.birth_date, Unset):
+            birth_date = self.birth_date.isoformat()
+
+        gender = self.gender
+
+        loyalty_programs_in_account: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.loyalty_programs_in_account, Unset):
+            loyalty_programs_in_account = []
+            for (
+                loyalty_programs_in_account_item_data
+            ) in self.loyalty_programs_in_account:
+                loyalty_programs_in_account_item = (
+                    loyalty_programs_in_account_item_data.to_dict()
+                )
+                loyalty_programs_in_account.append(loyalty_programs_in_account_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if email is not UNSET:
+            field_dict["email"] = email
+        if first_name is not UNSET:
+            field_dict["firstName"] = first_name
+        if last_name is not UNSET:
+            field_dict["lastName"] = last_name
+        if social_network_data is not UNSET:
+            field_dict["socialNetworkData"] = social_network_data
+        if account_id is not UNSET:
+            field_dict["accountId"] = account_id
+        if created is not UNSET:
+            field_dict["created"] = created
+        if past_orders_count is not UNSET:
+            field_dict["pastOrdersCount"] = past_orders_count
+        if past_orders_sum is not UNSET:
+            field_dict["pastOrdersSum"] = past_orders_sum
+        if full_name is not UNSET:
+            field_dict["fullName"] = full_name
+        if birth_date is not UNSET:
+            field_dict["birthDate"] = birth_date
+        if gender is not UNSET:
+            field_dict["gender"] = gender
+        if loyalty_programs_in_account is not UNSET:
+            field_dict["loyaltyProgramsInAccount"] = loyalty_programs_in_account
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.amount import Amount  # noqa: PLC0415
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.social_network_profile import SocialNetworkProfile  # noqa: PLC0415
+
+        d = dict(src_dict)
+        email = d.pop("email", UNSET)
+
+        first_name = d.pop("firstName", UNSET)
+
+        last_name = d.pop("lastName", UNSET)
+
+        _social_network_data = d.pop("socialNetworkData", UNSET)
+        social_network_data: list[SocialNetworkProfile] | Unset = UNSET
+        if _social_network_data is not UNSET:
+            social_network_data = []
+            for social_network_data_item_data in _social_network_data:
+                social_network_data_item = SocialNetworkProfile.from_dict(
+                    social_network_data_item_data
+                )
+
+                social_network_data.append(social_network_data_item)
+
+        account_id = d.pop("accountId", UNSET)
+
+        created = d.pop("created", UNSET)
+
+        past_orders_count = d.pop("pastOrdersCount", UNSET)
+
+        _past_orders_sum = d.pop("pastOrdersSum", UNSET)
+        past_orders_sum: Amount | Unset
+        if isinstance(_past_orders_sum, Unset):
+            past_orders_sum = UNSET
+        else:
+            past_orders_sum = Amount.from_dict(_past_orders_sum)
+
+        full_name = d.pop("fullName", UNSET)
+
+        _birth_date = d.pop("birthDate", UNSET)
+        birth_date: datetime.date | Unset
+        if isinstance(_birth_date, Unset):
+            birth_date = UNSET
+        else:
+            birth_date = datetime.date.fromisoformat(_birth_date)
+
+        gender = d.pop("gender", UNSET)
+
+        _loyalty_programs_in_account = d.pop("loyaltyProgramsInAccount", UNSET)
+        loyalty_programs_in_account: list[FreeFormObject] | Unset = UNSET
+        if _loyalty_programs_in_account is not UNSET:
+            loyalty_programs_in_account = []
+            for loyalty_programs_in_account_item_data in _loyalty_programs_in_account:
+                loyalty_programs_in_account_item = FreeFormObject.from_dict(
+                    loyalty_programs_in_account_item_data
+                )
+
+                loyalty_programs_in_account.append(loyalty_programs_in_account_item)
+
+        account_owner = cls(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            social_network_data=social_network_data,
+            account_id=account_id,
+            created=created,
+            past_orders_count=past_orders_count,
+            past_orders_sum=past_orders_sum,
+            full_name=full_name,
+            birth_date=birth_date,
+            gender=gender,
+            loyalty_programs_in_account=loyalty_programs_in_account,
+        )
+
+        return account_owner

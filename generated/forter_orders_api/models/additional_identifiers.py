@@ -1,0 +1,267 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.amount import Amount
+    from ..models.free_form_object import FreeFormObject
+    from ..models.shopify_additional_order_data import ShopifyAdditionalOrderData
+
+
+T = TypeVar("T", bound="AdditionalIdentifiers")
+
+
+@_attrs_define
+class AdditionalIdentifiers:
+    """
+    Attributes:
+        big_commerce_additional_order_data (FreeFormObject | Unset): A free-form object passed through to Forter as is
+            (processor, gateway and platform payloads, whose members are defined by the sending system).
+        hybris_additional_order_data (FreeFormObject | Unset): A free-form object passed through to Forter as is
+            (processor, gateway and platform payloads, whose members are defined by the sending system).
+        magento_additional_order_data (FreeFormObject | Unset): A free-form object passed through to Forter as is
+            (processor, gateway and platform payloads, whose members are defined by the sending system).
+        merchant (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway and
+            platform payloads, whose members are defined by the sending system).
+        shopify_additional_order_data (ShopifyAdditionalOrderData | Unset):
+        split_order_total_amount (Amount | Unset): An amount of money as decimal strings (never floats):
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+        additional_order_id (str | Unset):
+        payment_gateway_id (str | Unset):
+        order_segment (str | Unset):
+        portal_display_custom_field_1 (str | Unset):
+        portal_display_custom_field_2 (str | Unset):
+        portal_display_custom_field_3 (str | Unset):
+        portal_display_custom_field_4 (str | Unset):
+        split_order_ids (list[FreeFormObject] | Unset): array of strings
+        customer_referral_method (str | Unset):
+        customer_referral_name (str | Unset):
+    """
+
+    big_commerce_additional_order_data: FreeFormObject | Unset = UNSET
+    hybris_additional_order_data: FreeFormObject | Unset = UNSET
+    magento_additional_order_data: FreeFormObject | Unset = UNSET
+    merchant: FreeFormObject | Unset = UNSET
+    shopify_additional_order_data: ShopifyAdditionalOrderData | Unset = UNSET
+    split_order_total_amount: Amount | Unset = UNSET
+    additional_order_id: str | Unset = UNSET
+    payment_gateway_id: str | Unset = UNSET
+    order_segment: str | Unset = UNSET
+    portal_display_custom_field_1: str | Unset = UNSET
+    portal_display_custom_field_2: str | Unset = UNSET
+    portal_display_custom_field_3: str | Unset = UNSET
+    portal_display_custom_field_4: str | Unset = UNSET
+    split_order_ids: list[FreeFormObject] | Unset = UNSET
+    customer_referral_method: str | Unset = UNSET
+    customer_referral_name: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.amount import Amount  # noqa: PLC0415
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.shopify_additional_order_data import ShopifyAdditionalOrderData  # noqa: PLC0415
+
+        big_commerce_additional_order_data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.big_commerce_additional_order_data, Unset):
+            big_commerce_additional_order_data = (
+                self.big_commerce_additional_order_data.to_dict()
+            )
+
+        hybris_additional_order_data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.hybris_additional_order_data, Unset):
+            hybris_additional_order_data = self.hybris_additional_order_data.to_dict()
+
+        magento_additional_order_data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.magento_additional_order_data, Unset):
+            magento_additional_order_data = self.magento_additional_order_data.to_dict()
+
+        merchant: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.merchant, Unset):
+            merchant = self.merchant.to_dict()
+
+        shopify_additional_order_data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.shopify_additional_order_data, Unset):
+            shopify_additional_order_data = self.shopify_additional_order_data.to_dict()
+
+        split_order_total_amount: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.split_order_total_amount, Unset):
+            split_order_total_amount = self.split_order_total_amount.to_dict()
+
+        additional_order_id = self.additional_order_id
+
+        payment_gateway_id = self.payment_gateway_id
+
+        order_segment = self.order_segment
+
+        portal_display_custom_field_1 = self.portal_display_custom_field_1
+
+        portal_display_custom_field_2 = self.portal_display_custom_field_2
+
+        portal_display_custom_field_3 = self.portal_display_custom_field_3
+
+        portal_display_custom_field_4 = self.portal_display_custom_field_4
+
+        split_order_ids: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.split_order_ids, Unset):
+            split_order_ids = []
+            for split_order_ids_item_data in self.split_order_ids:
+                split_order_ids_item = split_order_ids_item_data.to_dict()
+                split_order_ids.append(split_order_ids_item)
+
+        customer_referral_method = self.customer_referral_method
+
+        customer_referral_name = self.customer_referral_name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if big_commerce_additional_order_data is not UNSET:
+            field_dict["bigCommerceAdditionalOrderData"] = (
+                big_commerce_additional_order_data
+            )
+        if hybris_additional_order_data is not UNSET:
+            field_dict["hybrisAdditionalOrderData"] = hybris_additional_order_data
+        if magento_additional_order_data is not UNSET:
+            field_dict["magentoAdditionalOrderData"] = magento_additional_order_data
+        if merchant is not UNSET:
+            field_dict["merchant"] = merchant
+        if shopify_additional_order_data is not UNSET:
+            field_dict["shopifyAdditionalOrderData"] = shopify_additional_order_data
+        if split_order_total_amount is not UNSET:
+            field_dict["splitOrderTotalAmount"] = split_order_total_amount
+        if additional_order_id is not UNSET:
+            field_dict["additionalOrderId"] = additional_order_id
+        if payment_gateway_id is not UNSET:
+            field_dict["paymentGatewayId"] = payment_gateway_id
+        if order_segment is not UNSET:
+            field_dict["orderSegment"] = order_segment
+        if portal_display_custom_field_1 is not UNSET:
+            field_dict["portalDisplayCustomField1"] = portal_display_custom_field_1
+        if portal_display_custom_field_2 is not UNSET:
+            field_dict["portalDisplayCustomField2"] = portal_display_custom_field_2
+        if portal_display_custom_field_3 is not UNSET:
+            field_dict["portalDisplayCustomField3"] = portal_display_custom_field_3
+        if portal_display_custom_field_4 is not UNSET:
+            field_dict["portalDisplayCustomField4"] = portal_display_custom_field_4
+        if split_order_ids is not UNSET:
+            field_dict["splitOrderIds"] = split_order_ids
+        if customer_referral_method is not UNSET:
+            field_dict["customerReferralMethod"] = customer_referral_method
+        if customer_referral_name is not UNSET:
+            field_dict["customerReferralName"] = customer_referral_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.amount import Amount  # noqa: PLC0415
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.shopify_additional_order_data import ShopifyAdditionalOrderData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _big_commerce_additional_order_data = d.pop(
+            "bigCommerceAdditionalOrderData", UNSET
+        )
+        big_commerce_additional_order_data: FreeFormObject | Unset
+        if isinstance(_big_commerce_additional_order_data, Unset):
+            big_commerce_additional_order_data = UNSET
+        else:
+            big_commerce_additional_order_data = FreeFormObject.from_dict(
+                _big_commerce_additional_order_data
+            )
+
+        _hybris_additional_order_data = d.pop("hybrisAdditionalOrderData", UNSET)
+        hybris_additional_order_data: FreeFormObject | Unset
+        if isinstance(_hybris_additional_order_data, Unset):
+            hybris_additional_order_data = UNSET
+        else:
+            hybris_additional_order_data = FreeFormObject.from_dict(
+                _hybris_additional_order_data
+            )
+
+        _magento_additional_order_data = d.pop("magentoAdditionalOrderData", UNSET)
+        magento_additional_order_data: FreeFormObject | Unset
+        if isinstance(_magento_additional_order_data, Unset):
+            magento_additional_order_data = UNSET
+        else:
+            magento_additional_order_data = FreeFormObject.from_dict(
+                _magento_additional_order_data
+            )
+
+        _merchant = d.pop("merchant", UNSET)
+        merchant: FreeFormObject | Unset
+        if isinstance(_merchant, Unset):
+            merchant = UNSET
+        else:
+            merchant = FreeFormObject.from_dict(_merchant)
+
+        _shopify_additional_order_data = d.pop("shopifyAdditionalOrderData", UNSET)
+        shopify_additional_order_data: ShopifyAdditionalOrderData | Unset
+        if isinstance(_shopify_additional_order_data, Unset):
+            shopify_additional_order_data = UNSET
+        else:
+            shopify_additional_order_data = ShopifyAdditionalOrderData.from_dict(
+                _shopify_additional_order_data
+            )
+
+        _split_order_total_amount = d.pop("splitOrderTotalAmount", UNSET)
+        split_order_total_amount: Amount | Unset
+        if isinstance(_split_order_total_amount, Unset):
+            split_order_total_amount = UNSET
+        else:
+            split_order_total_amount = Amount.from_dict(_split_order_total_amount)
+
+        additional_order_id = d.pop("additionalOrderId", UNSET)
+
+        payment_gateway_id = d.pop("paymentGatewayId", UNSET)
+
+        order_segment = d.pop("orderSegment", UNSET)
+
+        portal_display_custom_field_1 = d.pop("portalDisplayCustomField1", UNSET)
+
+        portal_display_custom_field_2 = d.pop("portalDisplayCustomField2", UNSET)
+
+        portal_display_custom_field_3 = d.pop("portalDisplayCustomField3", UNSET)
+
+        portal_display_custom_field_4 = d.pop("portalDisplayCustomField4", UNSET)
+
+        _split_order_ids = d.pop("splitOrderIds", UNSET)
+        split_order_ids: list[FreeFormObject] | Unset = UNSET
+        if _split_order_ids is not UNSET:
+            split_order_ids = []
+            for split_order_ids_item_data in _split_order_ids:
+                split_order_ids_item = FreeFormObject.from_dict(
+                    split_order_ids_item_data
+                )
+
+                split_order_ids.append(split_order_ids_item)
+
+        customer_referral_method = d.pop("customerReferralMethod", UNSET)
+
+        customer_referral_name = d.pop("customerReferralName", UNSET)
+
+        additional_identifiers = cls(
+            big_commerce_additional_order_data=big_commerce_additional_order_data,
+            hybris_additional_order_data=hybris_additional_order_data,
+            magento_additional_order_data=magento_additional_order_data,
+            merchant=merchant,
+            shopify_additional_order_data=shopify_additional_order_data,
+            split_order_total_amount=split_order_total_amount,
+            additional_order_id=additional_order_id,
+            payment_gateway_id=payment_gateway_id,
+            order_segment=order_segment,
+            portal_display_custom_field_1=portal_display_custom_field_1,
+            portal_display_custom_field_2=portal_display_custom_field_2,
+            portal_display_custom_field_3=portal_display_custom_field_3,
+            portal_display_custom_field_4=portal_display_custom_field_4,
+            split_order_ids=split_order_ids,
+            customer_referral_method=customer_referral_method,
+            customer_referral_name=customer_referral_name,
+        )
+
+        return additional_identifiers

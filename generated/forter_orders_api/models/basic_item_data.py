@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.basic_item_data_type import BasicItemDataType, check_basic_item_data_type
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.amount import Amount
+    from ..models.discount import Discount
+
+
+T = TypeVar("T", bound="BasicItemData")
+
+
+@_attrs_define
+class BasicItemData:
+    """
+    Attributes:
+        name (str):
+        price (Amount): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO 4217
+            currency, and optionally amountUSD.
+        quantity (int): Note: Magento casts to float.
+        discount (Discount | Unset):
+        type_ (BasicItemDataType | Unset):
+        product_id (str | Unset):
+        category (str | Unset):
+    """
+
+    name: str
+    price: Amount
+    quantity: int
+    discount: Discount | Unset = UNSET
+    type_: BasicItemDataType | Unset = UNSET
+    product_id: str | Unset = UNSET
+    category: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.amount import Amount  # noqa: PLC0415
+        from ..models.discount import Discount  # noqa: PLC0415
+
+        name = self.name
+
+        price = self.price.to_dict()
+
+        quantity = self.quantity
+
+        discount: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.discount, Unset):
+            discount = self.discount.to_dict()
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_
+
+        product_id = self.product_id
+
+        category = self.category
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "price": price,
+                "quantity": quantity,
+            }
+        )
+        if discount is not UNSET:
+            field_dict["discount"] = discount
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if product_id is not UNSET:
+            field_dict["productId"] = product_id
+        if category is not UNSET:
+            field_dict["category"] = category
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.amount import Amount  # noqa: PLC0415
+        from ..models.discount import Discount  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        price = Amount.from_dict(d.pop("price"))
+
+        quantity = d.pop("quantity")
+
+        _discount = d.pop("discount", UNSET)
+        discount: Discount | Unset
+        if isinstance(_discount, Unset):
+            discount = UNSET
+        else:
+            discount = Discount.from_dict(_discount)
+
+        _type_ = d.pop("type", UNSET)
+        type_: BasicItemDataType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = check_basic_item_data_type(_type_)
+
+        product_id = d.pop("productId", UNSET)
+
+        category = d.pop("category", UNSET)
+
+        basic_item_data = cls(
+            name=name,
+            price=price,
+            quantity=quantity,
+            discount=discount,
+            type_=type_,
+            product_id=product_id,
+            category=category,
+        )
+
+        return basic_item_data

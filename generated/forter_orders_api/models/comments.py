@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Comments")
+
+
+@_attrs_define
+class Comments:
+    """
+    Attributes:
+        user_comments_to_merchant (str | Unset):
+        message_to_beneficiary (str | Unset):
+        merchant_comments (str | Unset):
+    """
+
+    user_comments_to_merchant: str | Unset = UNSET
+    message_to_beneficiary: str | Unset = UNSET
+    merchant_comments: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        user_comments_to_merchant = self.user_comments_to_merchant
+
+        message_to_beneficiary = self.message_to_beneficiary
+
+        merchant_comments = self.merchant_comments
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if user_comments_to_merchant is not UNSET:
+            field_dict["userCommentsToMerchant"] = user_comments_to_merchant
+        if message_to_beneficiary is not UNSET:
+            field_dict["messageToBeneficiary"] = message_to_beneficiary
+        if merchant_comments is not UNSET:
+            field_dict["merchantComments"] = merchant_comments
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        user_comments_to_merchant = d.pop("userCommentsToMerchant", UNSET)
+
+        message_to_beneficiary = d.pop("messageToBeneficiary", UNSET)
+
+        merchant_comments = d.pop("merchantComments", UNSET)
+
+        comments = cls(
+            user_comments_to_merchant=user_comments_to_merchant,
+            message_to_beneficiary=message_to_beneficiary,
+            merchant_comments=merchant_comments,
+        )
+
+        return comments

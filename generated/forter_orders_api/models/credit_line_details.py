@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.amount import Amount
+
+
+T = TypeVar("T", bound="CreditLineDetails")
+
+
+@_attrs_define
+class CreditLineDetails:
+    """
+    Attributes:
+        asked_to_increase_credit_line_limit (bool | Unset):
+        credit_line_limit_increase_method (str | Unset): Open set; known values: AT_PURCHASE. Note: Forter's example
+            value "at purchase".
+        current_credit_line_limit (Amount | Unset): An amount of money as decimal strings (never floats):
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+        original_credit_line_limit (Amount | Unset): An amount of money as decimal strings (never floats):
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+    """
+
+    asked_to_increase_credit_line_limit: bool | Unset = UNSET
+    credit_line_limit_increase_method: str | Unset = UNSET
+    current_credit_line_limit: Amount | Unset = UNSET
+    original_credit_line_limit: Amount | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.amount import Amount  # noqa: PLC0415
+
+        asked_to_increase_credit_line_limit = self.asked_to_increase_credit_line_limit
+
+        credit_line_limit_increase_method = self.credit_line_limit_increase_method
+
+        current_credit_line_limit: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.current_credit_line_limit, Unset):
+            current_credit_line_limit = self.current_credit_line_limit.to_dict()
+
+        original_credit_line_limit: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.original_credit_line_limit, Unset):
+            original_credit_line_limit = self.original_credit_line_limit.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if asked_to_increase_credit_line_limit is not UNSET:
+            field_dict["askedToIncreaseCreditLineLimit"] = (
+                asked_to_increase_credit_line_limit
+            )
+        if credit_line_limit_increase_method is not UNSET:
+            field_dict["creditLineLimitIncreaseMethod"] = (
+                credit_line_limit_increase_method
+            )
+        if current_credit_line_limit is not UNSET:
+            field_dict["currentCreditLineLimit"] = current_credit_line_limit
+        if original_credit_line_limit is not UNSET:
+            field_dict["originalCreditLineLimit"] = original_credit_line_limit
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.amount import Amount  # noqa: PLC0415
+
+        d = dict(src_dict)
+        asked_to_increase_credit_line_limit = d.pop(
+            "askedToIncreaseCreditLineLimit", UNSET
+        )
+
+        credit_line_limit_increase_method = d.pop(
+            "creditLineLimitIncreaseMethod", UNSET
+        )
+
+        _current_credit_line_limit = d.pop("currentCreditLineLimit", UNSET)
+        current_credit_line_limit: Amount | Unset
+        if isinstance(_current_credit_line_limit, Unset):
+            current_credit_line_limit = UNSET
+        else:
+            current_credit_line_limit = Amount.from_dict(_current_credit_line_limit)
+
+        _original_credit_line_limit = d.pop("originalCreditLineLimit", UNSET)
+        original_credit_line_limit: Amount | Unset
+        if isinstance(_original_credit_line_limit, Unset):
+            original_credit_line_limit = UNSET
+        else:
+            original_credit_line_limit = Amount.from_dict(_original_credit_line_limit)
+
+        credit_line_details = cls(
+            asked_to_increase_credit_line_limit=asked_to_increase_credit_line_limit,
+            credit_line_limit_increase_method=credit_line_limit_increase_method,
+            current_credit_line_limit=current_credit_line_limit,
+            original_credit_line_limit=original_credit_line_limit,
+        )
+
+        return credit_line_details

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.update_times import UpdateTimes
+
+
+T = TypeVar("T", bound="CustomerEngagementItem")
+
+
+@_attrs_define
+class CustomerEngagementItem:
+    """
+    Attributes:
+        update_times (UpdateTimes | Unset):
+        in_use (bool | Unset):
+        item_in_list_count (int | Unset):
+    """
+
+    update_times: UpdateTimes | Unset = UNSET
+    in_use: bool | Unset = UNSET
+    item_in_list_count: int | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.update_times import UpdateTimes  # noqa: PLC0415
+
+        update_times: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.update_times, Unset):
+            update_times = self.update_times.to_dict()
+
+        in_use = self.in_use
+
+        item_in_list_count = self.item_in_list_count
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if update_times is not UNSET:
+            field_dict["updateTimes"] = update_times
+        if in_use is not UNSET:
+            field_dict["inUse"] = in_use
+        if item_in_list_count is not UNSET:
+            field_dict["itemInListCount"] = item_in_list_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.update_times import UpdateTimes  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _update_times = d.pop("updateTimes", UNSET)
+        update_times: UpdateTimes | Unset
+        if isinstance(_update_times, Unset):
+            update_times = UNSET
+        else:
+            update_times = UpdateTimes.from_dict(_update_times)
+
+        in_use = d.pop("inUse", UNSET)
+
+        item_in_list_count = d.pop("itemInListCount", UNSET)
+
+        customer_engagement_item = cls(
+            update_times=update_times,
+            in_use=in_use,
+            item_in_list_count=item_in_list_count,
+        )
+
+        return customer_engagement_item

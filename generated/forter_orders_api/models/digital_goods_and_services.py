@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.duration import Duration
+    from ..models.web_hosting import WebHosting
+
+
+T = TypeVar("T", bound="DigitalGoodsAndServices")
+
+
+@_attrs_define
+class DigitalGoodsAndServices:
+    """
+    Attributes:
+        duration (Duration | Unset):
+        web_hosting (WebHosting | Unset):
+    """
+
+    duration: Duration | Unset = UNSET
+    web_hosting: WebHosting | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.duration import Duration  # noqa: PLC0415
+        from ..models.web_hosting import WebHosting  # noqa: PLC0415
+
+        duration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.duration, Unset):
+            duration = self.duration.to_dict()
+
+        web_hosting: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.web_hosting, Unset):
+            web_hosting = self.web_hosting.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if duration is not UNSET:
+            field_dict["duration"] = duration
+        if web_hosting is not UNSET:
+            field_dict["webHosting"] = web_hosting
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.duration import Duration  # noqa: PLC0415
+        from ..models.web_hosting import WebHosting  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _duration = d.pop("duration", UNSET)
+        duration: Duration | Unset
+        if isinstance(_duration, Unset):
+            duration = UNSET
+        else:
+            duration = Duration.from_dict(_duration)
+
+        _web_hosting = d.pop("webHosting", UNSET)
+        web_hosting: WebHosting | Unset
+        if isinstance(_web_hosting, Unset):
+            web_hosting = UNSET
+        else:
+            web_hosting = WebHosting.from_dict(_web_hosting)
+
+        digital_goods_and_services = cls(
+            duration=duration,
+            web_hosting=web_hosting,
+        )
+
+        return digital_goods_and_services

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Gaming")
+
+
+@_attrs_define
+class Gaming:
+    """
+    Attributes:
+        game_item_amount (int | Unset):
+        game_name (str | Unset):
+    """
+
+    game_item_amount: int | Unset = UNSET
+    game_name: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        game_item_amount = self.game_item_amount
+
+        game_name = self.game_name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if game_item_amount is not UNSET:
+            field_dict["gameItemAmount"] = game_item_amount
+        if game_name is not UNSET:
+            field_dict["gameName"] = game_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        game_item_amount = d.pop("gameItemAmount", UNSET)
+
+        game_name = d.pop("gameName", UNSET)
+
+        gaming = cls(
+            game_item_amount=game_item_amount,
+            game_name=game_name,
+        )
+
+        return gaming

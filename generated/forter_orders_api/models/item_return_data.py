@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.free_form_object import FreeFormObject
+    from ..models.pos_details import PosDetails
+
+
+T = TypeVar("T", bound="ItemReturnData")
+
+
+@_attrs_define
+class ItemReturnData:
+    """
+    Attributes:
+        pos_details (PosDetails | Unset):
+        return_status_log (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
+            gateway and platform payloads, whose members are defined by the sending system).
+    """
+
+    pos_details: PosDetails | Unset = UNSET
+    return_status_log: FreeFormObject | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.pos_details import PosDetails  # noqa: PLC0415
+
+        pos_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.pos_details, Unset):
+            pos_details = self.pos_details.to_dict()
+
+        return_status_log: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.return_status_log, Unset):
+            return_status_log = self.return_status_log.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if pos_details is not UNSET:
+            field_dict["posDetails"] = pos_details
+        if return_status_log is not UNSET:
+            field_dict["returnStatusLog"] = return_status_log
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.pos_details import PosDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _pos_details = d.pop("posDetails", UNSET)
+        pos_details: PosDetails | Unset
+        if isinstance(_pos_details, Unset):
+            pos_details = UNSET
+        else:
+            pos_details = PosDetails.from_dict(_pos_details)
+
+        _return_status_log = d.pop("returnStatusLog", UNSET)
+        return_status_log: FreeFormObject | Unset
+        if isinstance(_return_status_log, Unset):
+            return_status_log = UNSET
+        else:
+            return_status_log = FreeFormObject.from_dict(_return_status_log)
+
+        item_return_data = cls(
+            pos_details=pos_details,
+            return_status_log=return_status_log,
+        )
+
+        return item_return_data

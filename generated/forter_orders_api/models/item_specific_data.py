@@ -1,0 +1,220 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.accommodation import Accommodation
+    from ..models.digital_goods_and_services import DigitalGoodsAndServices
+    from ..models.food import Food
+    from ..models.free_form_object import FreeFormObject
+    from ..models.gaming import Gaming
+    from ..models.physical_goods import PhysicalGoods
+    from ..models.professional_services import ProfessionalServices
+    from ..models.tickets_and_events import TicketsAndEvents
+    from ..models.transport import Transport
+
+
+T = TypeVar("T", bound="ItemSpecificData")
+
+
+@_attrs_define
+class ItemSpecificData:
+    """
+    Attributes:
+        accommodation (Accommodation | Unset):
+        cryptocurrency (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway
+            and platform payloads, whose members are defined by the sending system).
+        digital_goods_and_services (DigitalGoodsAndServices | Unset):
+        food (Food | Unset):
+        gaming (Gaming | Unset):
+        physical_goods (PhysicalGoods | Unset):
+        professional_services (ProfessionalServices | Unset):
+        tickets_and_events (TicketsAndEvents | Unset):
+        transport (list[Transport] | Unset):
+    """
+
+    accommodation: Accommodation | Unset = UNSET
+    cryptocurrency: FreeFormObject | Unset = UNSET
+    digital_goods_and_services: DigitalGoodsAndServices | Unset = UNSET
+    food: Food | Unset = UNSET
+    gaming: Gaming | Unset = UNSET
+    physical_goods: PhysicalGoods | Unset = UNSET
+    professional_services: ProfessionalServices | Unset = UNSET
+    tickets_and_events: TicketsAndEvents | Unset = UNSET
+    transport: list[Transport] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.accommodation import Accommodation  # noqa: PLC0415
+        from ..models.digital_goods_and_services import DigitalGoodsAndServices  # noqa: PLC0415
+        from ..models.food import Food  # noqa: PLC0415
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.gaming import Gaming  # noqa: PLC0415
+        from ..models.physical_goods import PhysicalGoods  # noqa: PLC0415
+        from ..models.professional_services import ProfessionalServices  # noqa: PLC0415
+        from ..models.tickets_and_events import TicketsAndEvents  # noqa: PLC0415
+        from ..models.transport import Transport  # noqa: PLC0415
+
+        accommodation: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.accommodation, Unset):
+            accommodation = self.accommodation.to_dict()
+
+        cryptocurrency: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.cryptocurrency, Unset):
+            cryptocurrency = self.cryptocurrency.to_dict()
+
+        digital_goods_and_services: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.digital_goods_and_services, Unset):
+            digital_goods_and_services = self.digital_goods_and_services.to_dict()
+
+        food: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.food, Unset):
+            food = self.food.to_dict()
+
+        gaming: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.gaming, Unset):
+            gaming = self.gaming.to_dict()
+
+        physical_goods: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.physical_goods, Unset):
+            physical_goods = self.physical_goods.to_dict()
+
+        professional_services: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.professional_services, Unset):
+            professional_services = self.professional_services.to_dict()
+
+        tickets_and_events: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.tickets_and_events, Unset):
+            tickets_and_events = self.tickets_and_events.to_dict()
+
+        transport: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.transport, Unset):
+            transport = []
+            for transport_item_data in self.transport:
+                transport_item = transport_item_data.to_dict()
+                transport.append(transport_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if accommodation is not UNSET:
+            field_dict["accommodation"] = accommodation
+        if cryptocurrency is not UNSET:
+            field_dict["cryptocurrency"] = cryptocurrency
+        if digital_goods_and_services is not UNSET:
+            field_dict["digitalGoodsAndServices"] = digital_goods_and_services
+        if food is not UNSET:
+            field_dict["food"] = food
+        if gaming is not UNSET:
+            field_dict["gaming"] = gaming
+        if physical_goods is not UNSET:
+            field_dict["physicalGoods"] = physical_goods
+        if professional_services is not UNSET:
+            field_dict["professionalServices"] = professional_services
+        if tickets_and_events is not UNSET:
+            field_dict["ticketsAndEvents"] = tickets_and_events
+        if transport is not UNSET:
+            field_dict["transport"] = transport
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.accommodation import Accommodation  # noqa: PLC0415
+        from ..models.digital_goods_and_services import DigitalGoodsAndServices  # noqa: PLC0415
+        from ..models.food import Food  # noqa: PLC0415
+        from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.gaming import Gaming  # noqa: PLC0415
+        from ..models.physical_goods import PhysicalGoods  # noqa: PLC0415
+        from ..models.professional_services import ProfessionalServices  # noqa: PLC0415
+        from ..models.tickets_and_events import TicketsAndEvents  # noqa: PLC0415
+        from ..models.transport import Transport  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _accommodation = d.pop("accommodation", UNSET)
+        accommodation: Accommodation | Unset
+        if isinstance(_accommodation, Unset):
+            accommodation = UNSET
+        else:
+            accommodation = Accommodation.from_dict(_accommodation)
+
+        _cryptocurrency = d.pop("cryptocurrency", UNSET)
+        cryptocurrency: FreeFormObject | Unset
+        if isinstance(_cryptocurrency, Unset):
+            cryptocurrency = UNSET
+        else:
+            cryptocurrency = FreeFormObject.from_dict(_cryptocurrency)
+
+        _digital_goods_and_services = d.pop("digitalGoodsAndServices", UNSET)
+        digital_goods_and_services: DigitalGoodsAndServices | Unset
+        if isinstance(_digital_goods_and_services, Unset):
+            digital_goods_and_services = UNSET
+        else:
+            digital_goods_and_services = DigitalGoodsAndServices.from_dict(
+                _digital_goods_and_services
+            )
+
+        _food = d.pop("food", UNSET)
+        food: Food | Unset
+        if isinstance(_food, Unset):
+            food = UNSET
+        else:
+            food = Food.from_dict(_food)
+
+        _gaming = d.pop("gaming", UNSET)
+        gaming: Gaming | Unset
+        if isinstance(_gaming, Unset):
+            gaming = UNSET
+        else:
+            gaming = Gaming.from_dict(_gaming)
+
+        _physical_goods = d.pop("physicalGoods", UNSET)
+        physical_goods: PhysicalGoods | Unset
+        if isinstance(_physical_goods, Unset):
+            physical_goods = UNSET
+        else:
+            physical_goods = PhysicalGoods.from_dict(_physical_goods)
+
+        _professional_services = d.pop("professionalServices", UNSET)
+        professional_services: ProfessionalServices | Unset
+        if isinstance(_professional_services, Unset):
+            professional_services = UNSET
+        else:
+            professional_services = ProfessionalServices.from_dict(
+                _professional_services
+            )
+
+        _tickets_and_events = d.pop("ticketsAndEvents", UNSET)
+        tickets_and_events: TicketsAndEvents | Unset
+        if isinstance(_tickets_and_events, Unset):
+            tickets_and_events = UNSET
+        else:
+            tickets_and_events = TicketsAndEvents.from_dict(_tickets_and_events)
+
+        _transport = d.pop("transport", UNSET)
+        transport: list[Transport] | Unset = UNSET
+        if _transport is not UNSET:
+            transport = []
+            for transport_item_data in _transport:
+                transport_item = Transport.from_dict(transport_item_data)
+
+                transport.append(transport_item)
+
+        item_specific_data = cls(
+            accommodation=accommodation,
+            cryptocurrency=cryptocurrency,
+            digital_goods_and_services=digital_goods_and_services,
+            food=food,
+            gaming=gaming,
+            physical_goods=physical_goods,
+            professional_services=professional_services,
+            tickets_and_events=tickets_and_events,
+            transport=transport,
+        )
+
+        return item_specific_data

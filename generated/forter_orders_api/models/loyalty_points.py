@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.amount import Amount
+
+
+T = TypeVar("T", bound="LoyaltyPoints")
+
+
+@_attrs_define
+class LoyaltyPoints:
+    """
+    Attributes:
+        loyalty_points_count (int | Unset):
+        loyalty_points_value (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency
+            with its ISO 4217 currency, and optionally amountUSD.
+        loyalty_points_source (str | Unset): Open set; known values: IN_ACCOUNT_PURCHASES.
+        merchant_payment_id (str | Unset):
+    """
+
+    loyalty_points_count: int | Unset = UNSET
+    loyalty_points_value: Amount | Unset = UNSET
+    loyalty_points_source: str | Unset = UNSET
+    merchant_payment_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.amount import Amount  # noqa: PLC0415
+
+        loyalty_points_count = self.loyalty_points_count
+
+        loyalty_points_value: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.loyalty_points_value, Unset):
+            loyalty_points_value = self.loyalty_points_value.to_dict()
+
+        loyalty_points_source = self.loyalty_points_source
+
+        merchant_payment_id = self.merchant_payment_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if loyalty_points_count is not UNSET:
+            field_dict["loyaltyPointsCount"] = loyalty_points_count
+        if loyalty_points_value is not UNSET:
+            field_dict["loyaltyPointsValue"] = loyalty_points_value
+        if loyalty_points_source is not UNSET:
+            field_dict["loyaltyPointsSource"] = loyalty_points_source
+        if merchant_payment_id is not UNSET:
+            field_dict["merchantPaymentId"] = merchant_payment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.amount import Amount  # noqa: PLC0415
+
+        d = dict(src_dict)
+        loyalty_points_count = d.pop("loyaltyPointsCount", UNSET)
+
+        _loyalty_points_value = d.pop("loyaltyPointsValue", UNSET)
+        loyalty_points_value: Amount | Unset
+        if isinstance(_loyalty_points_value, Unset):
+            loyalty_points_value = UNSET
+        else:
+            loyalty_points_value = Amount.from_dict(_loyalty_points_value)
+
+        loyalty_points_source = d.pop("loyaltyPointsSource", UNSET)
+
+        merchant_payment_id = d.pop("merchantPaymentId", UNSET)
+
+        loyalty_points = cls(
+            loyalty_points_count=loyalty_points_count,
+            loyalty_points_value=loyalty_points_value,
+            loyalty_points_source=loyalty_points_source,
+            merchant_payment_id=merchant_payment_id,
+        )
+
+        return loyalty_points

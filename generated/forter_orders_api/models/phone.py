@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.verification_flags import VerificationFlags
+
+
+T = TypeVar("T", bound="Phone")
+
+
+@_attrs_define
+class Phone:
+    """
+    Attributes:
+        phone (str): Digits, e.g. "15557654321".
+        sms_verified (VerificationFlags | Unset):
+    """
+
+    phone: str
+    sms_verified: VerificationFlags | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.verification_flags import VerificationFlags  # noqa: PLC0415
+
+        phone = self.phone
+
+        sms_verified: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.sms_verified, Unset):
+            sms_verified = self.sms_verified.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "phone": phone,
+            }
+        )
+        if sms_verified is not UNSET:
+            field_dict["smsVerified"] = sms_verified
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.verification_flags import VerificationFlags  # noqa: PLC0415
+
+        d = dict(src_dict)
+        phone = d.pop("phone")
+
+        _sms_verified = d.pop("smsVerified", UNSET)
+        sms_verified: VerificationFlags | Unset
+        if isinstance(_sms_verified, Unset):
+            sms_verified = UNSET
+        else:
+            sms_verified = VerificationFlags.from_dict(_sms_verified)
+
+        phone = cls(
+            phone=phone,
+            sms_verified=sms_verified,
+        )
+
+        return phone

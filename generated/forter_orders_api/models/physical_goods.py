@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PhysicalGoods")
+
+
+@_attrs_define
+class PhysicalGoods:
+    """
+    Attributes:
+        wrap_as_gift (bool | Unset):
+        color (str | Unset):
+        weight (str | Unset): Note: type not stated.
+    """
+
+    wrap_as_gift: bool | Unset = UNSET
+    color: str | Unset = UNSET
+    weight: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        wrap_as_gift = self.wrap_as_gift
+
+        color = self.color
+
+        weight = self.weight
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if wrap_as_gift is not UNSET:
+            field_dict["wrapAsGift"] = wrap_as_gift
+        if color is not UNSET:
+            field_dict["color"] = color
+        if weight is not UNSET:
+            field_dict["weight"] = weight
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        wrap_as_gift = d.pop("wrapAsGift", UNSET)
+
+        color = d.pop("color", UNSET)
+
+        weight = d.pop("weight", UNSET)
+
+        physical_goods = cls(
+            wrap_as_gift=wrap_as_gift,
+            color=color,
+            weight=weight,
+        )
+
+        return physical_goods

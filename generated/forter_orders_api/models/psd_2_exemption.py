@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Psd2Exemption")
+
+
+@_attrs_define
+class Psd2Exemption:
+    """
+    Attributes:
+        channel (str | Unset): Open set; known values: THREEDS_RAILS. Note: Forter's example value "threeds rails"; docs
+            3ds-recommendation mention exemptions over the 3DS rails vs. authorization.
+        type_ (str | Unset): Open set; known values: LOW_VALUE. Note: Forter's example value "low value"; by analogy
+            with REQUEST_SCA_EXEMPTION_* likely also TRA, CORP, TRUSTED_BENEFICIARY.
+    """
+
+    channel: str | Unset = UNSET
+    type_: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        channel = self.channel
+
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        channel = d.pop("channel", UNSET)
+
+        type_ = d.pop("type", UNSET)
+
+        psd_2_exemption = cls(
+            channel=channel,
+            type_=type_,
+        )
+
+        return psd_2_exemption

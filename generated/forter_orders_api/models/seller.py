@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.seller_details import SellerDetails
+
+
+T = TypeVar("T", bound="Seller")
+
+
+@_attrs_define
+class Seller:
+    """
+    Attributes:
+        seller_details (SellerDetails | Unset):
+    """
+
+    seller_details: SellerDetails | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.seller_details import SellerDetails  # noqa: PLC0415
+
+        seller_details: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.seller_details, Unset):
+            seller_details = self.seller_details.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if seller_details is not UNSET:
+            field_dict["sellerDetails"] = seller_details
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.seller_details import SellerDetails  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _seller_details = d.pop("sellerDetails", UNSET)
+        seller_details: SellerDetails | Unset
+        if isinstance(_seller_details, Unset):
+            seller_details = UNSET
+        else:
+            seller_details = SellerDetails.from_dict(_seller_details)
+
+        seller = cls(
+            seller_details=seller_details,
+        )
+
+        return seller

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SocialNetworkProfile")
+
+
+@_attrs_define
+class SocialNetworkProfile:
+    """
+    Attributes:
+        network_name (str | Unset):
+        profile_id (str | Unset):
+    """
+
+    network_name: str | Unset = UNSET
+    profile_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        network_name = self.network_name
+
+        profile_id = self.profile_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if network_name is not UNSET:
+            field_dict["networkName"] = network_name
+        if profile_id is not UNSET:
+            field_dict["profileId"] = profile_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        network_name = d.pop("networkName", UNSET)
+
+        profile_id = d.pop("profileId", UNSET)
+
+        social_network_profile = cls(
+            network_name=network_name,
+            profile_id=profile_id,
+        )
+
+        return social_network_profile

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.amount import Amount
+
+
+T = TypeVar("T", bound="StoredValue")
+
+
+@_attrs_define
+class StoredValue:
+    """
+    Attributes:
+        value (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
+            4217 currency, and optionally amountUSD.
+        activation_time (int | Unset): Epoch seconds.
+        credit_currency (str | Unset):
+        credit_origin (str | Unset):
+        merchant_payment_id (str | Unset):
+    """
+
+    value: Amount | Unset = UNSET
+    activation_time: int | Unset = UNSET
+    credit_currency: str | Unset = UNSET
+    credit_origin: str | Unset = UNSET
+    merchant_payment_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.amount import Amount  # noqa: PLC0415
+
+        value: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.value, Unset):
+            value = self.value.to_dict()
+
+        activation_time = self.activation_time
+
+        credit_currency = self.credit_currency
+
+        credit_origin = self.credit_origin
+
+        merchant_payment_id = self.merchant_payment_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if value is not UNSET:
+            field_dict["value"] = value
+        if activation_time is not UNSET:
+            field_dict["activationTime"] = activation_time
+        if credit_currency is not UNSET:
+            field_dict["creditCurrency"] = credit_currency
+        if credit_origin is not UNSET:
+            field_dict["creditOrigin"] = credit_origin
+        if merchant_payment_id is not UNSET:
+            field_dict["merchantPaymentId"] = merchant_payment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.amount import Amount  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _value = d.pop("value", UNSET)
+        value: Amount | Unset
+        if isinstance(_value, Unset):
+            value = UNSET
+        else:
+            value = Amount.from_dict(_value)
+
+        activation_time = d.pop("activationTime", UNSET)
+
+        credit_currency = d.pop("creditCurrency", UNSET)
+
+        credit_origin = d.pop("creditOrigin", UNSET)
+
+        merchant_payment_id = d.pop("merchantPaymentId", UNSET)
+
+        stored_value = cls(
+            value=value,
+            activation_time=activation_time,
+            credit_currency=credit_currency,
+            credit_origin=credit_origin,
+            merchant_payment_id=merchant_payment_id,
+        )
+
+        return stored_value

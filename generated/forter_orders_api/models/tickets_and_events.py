@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+
+
+T = TypeVar("T", bound="TicketsAndEvents")
+
+
+@_attrs_define
+class TicketsAndEvents:
+    """
+    Attributes:
+        event_location (Address | Unset):
+        event_name (str | Unset):
+    """
+
+    event_location: Address | Unset = UNSET
+    event_name: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address import Address  # noqa: PLC0415
+
+        event_location: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.event_location, Unset):
+            event_location = self.event_location.to_dict()
+
+        event_name = self.event_name
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if event_location is not UNSET:
+            field_dict["eventLocation"] = event_location
+        if event_name is not UNSET:
+            field_dict["eventName"] = event_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _event_location = d.pop("eventLocation", UNSET)
+        event_location: Address | Unset
+        if isinstance(_event_location, Unset):
+            event_location = UNSET
+        else:
+            event_location = Address.from_dict(_event_location)
+
+        event_name = d.pop("eventName", UNSET)
+
+        tickets_and_events = cls(
+            event_location=event_location,
+            event_name=event_name,
+        )
+
+        return tickets_and_events

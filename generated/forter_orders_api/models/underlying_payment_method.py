@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.bank_account import BankAccount
+    from ..models.credit_card import CreditCard
+
+
+T = TypeVar("T", bound="UnderlyingPaymentMethod")
+
+
+@_attrs_define
+class UnderlyingPaymentMethod:
+    """
+    Attributes:
+        bank_transfer (BankAccount | Unset):
+        credit_card (CreditCard | Unset):
+        underlying_payment_method_type (str | Unset): Open set; known values: UNKNOWN. Note: other members unknown
+            (probably CREDIT_CARD, BANK_TRANSFER ... mirroring sibling objects).
+    """
+
+    bank_transfer: BankAccount | Unset = UNSET
+    credit_card: CreditCard | Unset = UNSET
+    underlying_payment_method_type: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.bank_account import BankAccount  # noqa: PLC0415
+        from ..models.credit_card import CreditCard  # noqa: PLC0415
+
+        bank_transfer: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.bank_transfer, Unset):
+            bank_transfer = self.bank_transfer.to_dict()
+
+        credit_card: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.credit_card, Unset):
+            credit_card = self.credit_card.to_dict()
+
+        underlying_payment_method_type = self.underlying_payment_method_type
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if bank_transfer is not UNSET:
+            field_dict["bankTransfer"] = bank_transfer
+        if credit_card is not UNSET:
+            field_dict["creditCard"] = credit_card
+        if underlying_payment_method_type is not UNSET:
+            field_dict["underlyingPaymentMethodType"] = underlying_payment_method_type
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bank_account import BankAccount  # noqa: PLC0415
+        from ..models.credit_card import CreditCard  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _bank_transfer = d.pop("bankTransfer", UNSET)
+        bank_transfer: BankAccount | Unset
+        if isinstance(_bank_transfer, Unset):
+            bank_transfer = UNSET
+        else:
+            bank_transfer = BankAccount.from_dict(_bank_transfer)
+
+        _credit_card = d.pop("creditCard", UNSET)
+        credit_card: CreditCard | Unset
+        if isinstance(_credit_card, Unset):
+            credit_card = UNSET
+        else:
+            credit_card = CreditCard.from_dict(_credit_card)
+
+        underlying_payment_method_type = d.pop("underlyingPaymentMethodType", UNSET)
+
+        underlying_payment_method = cls(
+            bank_transfer=bank_transfer,
+            credit_card=credit_card,
+            underlying_payment_method_type=underlying_payment_method_type,
+        )
+
+        return underlying_payment_method

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UpdateTimes")
+
+
+@_attrs_define
+class UpdateTimes:
+    """
+    Attributes:
+        creation_time (int | Unset): Epoch seconds.
+        last_modified_time (int | Unset):
+        last_used (int | Unset):
+        removal_time (int | Unset):
+    """
+
+    creation_time: int | Unset = UNSET
+    last_modified_time: int | Unset = UNSET
+    last_used: int | Unset = UNSET
+    removal_time: int | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        creation_time = self.creation_time
+
+        last_modified_time = self.last_modified_time
+
+        last_used = self.last_used
+
+        removal_time = self.removal_time
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if creation_time is not UNSET:
+            field_dict["creationTime"] = creation_time
+        if last_modified_time is not UNSET:
+            field_dict["lastModifiedTime"] = last_modified_time
+        if last_used is not UNSET:
+            field_dict["lastUsed"] = last_used
+        if removal_time is not UNSET:
+            field_dict["removalTime"] = removal_time
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        creation_time = d.pop("creationTime", UNSET)
+
+        last_modified_time = d.pop("lastModifiedTime", UNSET)
+
+        last_used = d.pop("lastUsed", UNSET)
+
+        removal_time = d.pop("removalTime", UNSET)
+
+        update_times = cls(
+            creation_time=creation_time,
+            last_modified_time=last_modified_time,
+            last_used=last_used,
+            removal_time=removal_time,
+        )
+
+        return update_times
