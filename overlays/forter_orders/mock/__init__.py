@@ -1,0 +1,79 @@
+"""A local mock of Forter's Order v3 API (``POST /v3/orders/{orderId}``) for tests and demos.
+
+A Starlette app served by uvicorn. Requests are checked against the packaged
+``openapi.yaml`` (openapi-core is the reference validator), answered by documented
+deterministic rules, and recorded for inspection. Full guide: ``docs/mock.md``.
+
+Checks, in order, for ``POST /v3/orders/{orderId}``:
+
+1. a fault scenario (see below) answers at once, whatever the request holds;
+2. Basic credentials (secret key as user), ``x-forter-siteid`` equal to the configured site
+   id, and a non-empty ``api-version`` -> otherwise **401**, every problem listed;
+3. body: UTF-8 JSON object that satisfies the ``Order`` schema (mobile/web rule included),
+   with ``orderId`` equal to the URL's -> otherwise **400** listing every violation with a
+   dotted path such as ``cartItems[0].basicItemData.price.currency``;
+4. **200** ``OrderDecision``: ``accountOwner.email`` ``approve@forter.com`` -> APPROVE,
+   ``decline@forter.com`` -> DECLINE, ``notreviewed@forter.com`` -> NOT_REVIEWED (case
+   ignored), anything else -> APPROVE; ``orderId`` echoed, ``linkToEventInDashboard`` set.
+
+Every response carries a fresh ``X-Request-Id`` (uuid4 hex). Unknown routes -> 404 and
+wrong methods -> 405 with ``Allow``, both with the JSON error body.
+
+Scenarios (header ``x-mock-scenario``, :meth:`MockServer.queue`,
+:meth:`MockServer.script_order`, ``POST /_mock/script``, or random via ``fault_rate``):
+
+==================  ===========================================================
+scenario            response
+==================  ===========================================================
+approve             200 APPROVE (after auth and schema checks)
+decline             200 DECLINE (after auth and schema checks)
+not-reviewed        200 NOT_REVIEWED (after auth and schema checks)
+unknown-decision    200 with forterDecision VERIFICATION_REQUIRED (after checks)
+slow:<ms>           wait <ms> ms (0..120000), then the normal answer
+http-400            400 JSON error body, no checks
+http-401            401 JSON error body, no checks
+http-404            404 JSON error body, no checks
+http-429            429 JSON error body + ``Retry-After: 1``, no checks
+http-500            500 JSON error body, no checks
+http-502            502 JSON error body, no checks
+http-503            503 JSON error body, no checks
+http-504            504 JSON error body, no checks
+empty-body-500      500 with an empty body, no Content-Type
+html-502            502 with a text/html body
+malformed-json      200, Content-Type application/json, truncated non-JSON body
+reset               connection dropped without any response bytes
+==================  ===========================================================
+
+Precedence: ``x-mock-scenario`` header, then the next queued scenario (FIFO, one per
+order request), then the scenario scripted for the orderId (kept until cleared), then a
+random fault (``fault_rate``, ``fault_kinds``, ``seed``). Unknown names -> 400.
+
+Control endpoints (no auth; bind the mock to loopback): ``GET /_mock/health``,
+``GET /_mock/requests``, ``POST /_mock/reset``, ``POST /_mock/script`` with
+``{"next": [...]}`` or ``{"orderId": ..., "scenario": ...}``.
+"""
+
+from __future__ import annotations
+
+from ._app import create_app, error_body
+from ._scenarios import SCENARIOS, Scenario, UnknownScenarioError, parse_scenario
+from ._server import MockServer, banner, print_banner, serve
+from ._state import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, MockController, redact_headers
+
+__all__ = [
+    "DEFAULT_API_KEY",
+    "DEFAULT_SITE_ID",
+    "SCENARIOS",
+    "MockConfig",
+    "MockController",
+    "MockServer",
+    "Scenario",
+    "UnknownScenarioError",
+    "banner",
+    "create_app",
+    "error_body",
+    "parse_scenario",
+    "print_banner",
+    "redact_headers",
+    "serve",
+]

@@ -1,0 +1,319 @@
+"""The mock's Starlette application."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import hmac
+import json
+import uuid
+from typing import Any, Final
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from ._scenarios import DECISION_SCENARIOS, ERROR_STATUS, Scenario, UnknownScenarioError
+from ._state import MockConfig, MockController
+from ._validate import OrderValidator
+
+SCENARIO_HEADER: Final = "x-mock-scenario"
+DASHBOARD_URL: Final = "https://portal.forter.com/dashboard/"
+# accountOwner.email test triggers, as documented by Forter for sandbox accounts.
+TEST_TRIGGERS: Final = {
+    "approve@forter.com": "APPROVE",
+    "decline@forter.com": "DECLINE",
+    "notreviewed@forter.com": "NOT_REVIEWED",
+}
+_MALFORMED_JSON: Final = b'{"orderId": "truncated", "forterDecision": "APPR'
+_HTML_502: Final = (
+    b"<html><head><title>502 Bad Gateway</title></head>"
+    b"<body><center><h1>502 Bad Gateway</h1></center></body></html>"
+)
+
+# (server address, client address) -> the asyncio transport of that TCP connection; filled
+# by the uvicorn protocol in _server.py so that the `reset` scenario can abort a connection.
+TRANSPORTS: dict[tuple[Any, Any], asyncio.Transport] = {}
+
+
+def _request_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _json_response(
+    status: int, payload: object, request_id: str, headers: dict[str, str] | None = None
+) -> Response:
+    all_headers = {"X-Request-Id": request_id, **(headers or {})}
+    return Response(
+        json.dumps(payload, ensure_ascii=False).encode(),
+        status_code=status,
+        headers=all_headers,
+        media_type="application/json",
+    )
+
+
+def error_body(message: str, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """The error body shape of the spec's ``ErrorResponse``."""
+    return {"status": "failed", "message": message, "errors": errors or []}
+
+
+def _error(status: int, message: str, request_id: str, **kw: Any) -> Response:
+    return _json_response(status, error_body(message, kw.pop("errors", None)), request_id, **kw)
+
+
+class _ResetResponse(Response):
+    """Drops the connection without a byte of response."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=500)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        transport = TRANSPORTS.get((scope.get("server"), scope.get("client")))
+        if transport is None:
+            # Not served by MockServer/serve() (e.g. httpx.ASGITransport in-process): the
+            # closest thing to a dropped connection is an error in the caller.
+            raise ConnectionResetError("forter mock: scenario 'reset' dropped the connection")
+        transport.abort()
+        # Wait until uvicorn noticed the disconnect, or it would log "returned without
+        # starting response" and try to write a 500 to the dead socket.
+        while (await receive())["type"] != "http.disconnect":
+            pass
+
+
+def _decision(order_id: str, decision: str, reason: str) -> dict[str, Any]:
+    return {
+        "orderId": order_id,
+        "forterDecision": decision,
+        "recommendation": "",
+        "decisionReason": reason,
+        "linkToEventInDashboard": DASHBOARD_URL + quote(order_id, safe=""),
+    }
+
+
+def _email_decision(parsed: dict[str, Any]) -> tuple[str, str]:
+    owner = parsed.get("accountOwner")
+    email = owner.get("email") if isinstance(owner, dict) else None
+    if isinstance(email, str) and email.strip().lower() in TEST_TRIGGERS:
+        return TEST_TRIGGERS[email.strip().lower()], f"mock: test trigger {email.strip().lower()}"
+    return "APPROVE", "mock: default decision"
+
+
+class _OrderHandler:
+    def __init__(self, controller: MockController) -> None:
+        self.ctl = controller
+        self.config = controller.config
+        self.validator = OrderValidator() if controller.config.validate else None
+
+    def _auth_errors(self, request: Request) -> list[dict[str, str]]:
+        errors: list[dict[str, str]] = []
+        auth = request.headers.get("authorization", "")
+        if not auth:
+            errors.append({"path": "header:authorization", "message": "missing credentials"})
+        elif auth[:6].lower() != "basic ":
+            errors.append({"path": "header:authorization", "message": "expected HTTP Basic"})
+        else:
+            try:
+                user = base64.b64decode(auth[6:].strip(), validate=True).decode().split(":")[0]
+            except (binascii.Error, UnicodeDecodeError):
+                user = None
+            # Forter ignores the password (clients send an empty one); so does the mock.
+            if user is None or not hmac.compare_digest(user.encode(), self.config.api_key.encode()):
+                errors.append({"path": "header:authorization", "message": "wrong API key"})
+        site = request.headers.get("x-forter-siteid", "").strip()
+        if not site:
+            errors.append({"path": "header:x-forter-siteid", "message": "missing header"})
+        elif site != self.config.site_id:
+            errors.append(
+                {"path": "header:x-forter-siteid", "message": "unknown site id for this key"}
+            )
+        if not request.headers.get("api-version", "").strip():
+            errors.append({"path": "header:api-version", "message": "missing header"})
+        return errors
+
+    def _fault(self, scenario: Scenario, order_id: str, request_id: str) -> Response | None:
+        kind = scenario.kind
+        if kind in ERROR_STATUS:
+            status = ERROR_STATUS[kind]
+            headers = {"Retry-After": "1"} if status == 429 else None
+            message = f"mock scenario {kind}"
+            return _error(status, message, request_id, headers=headers)
+        if kind == "empty-body-500":
+            return Response(b"", status_code=500, headers={"X-Request-Id": request_id})
+        if kind == "html-502":
+            return Response(
+                _HTML_502,
+                status_code=502,
+                headers={"X-Request-Id": request_id},
+                media_type="text/html",
+            )
+        if kind == "malformed-json":
+            return Response(
+                _MALFORMED_JSON,
+                status_code=200,
+                headers={"X-Request-Id": request_id},
+                media_type="application/json",
+            )
+        if kind == "reset":
+            return _ResetResponse()
+        return None
+
+    def _answer(
+        self, request: Request, order_id: str, body: bytes, request_id: str
+    ) -> tuple[Response, object]:
+        """Auth, parse, validate, decide. Returns the response and the parsed body."""
+        auth_errors = self._auth_errors(request)
+        if auth_errors:
+            return _error(401, "unauthorized", request_id, errors=auth_errors), None
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            errors = [{"path": "", "message": "request body is not valid UTF-8"}]
+            return _error(400, "invalid request", request_id, errors=errors), None
+        try:
+            parsed: object = json.loads(text)
+        except json.JSONDecodeError as exc:
+            errors = [{"path": "", "message": f"request body is not valid JSON ({exc.msg})"}]
+            return _error(400, "invalid request", request_id, errors=errors), None
+        if not isinstance(parsed, dict):
+            errors = [{"path": "", "message": "request body must be a JSON object (an Order)"}]
+            return _error(400, "invalid request", request_id, errors=errors), parsed
+        errors = []
+        if self.validator is not None:
+            content_type = request.headers.get("content-type", "")
+            errors = self.validator.errors(order_id, request.headers, content_type, body, parsed)
+        if "orderId" in parsed and parsed["orderId"] != order_id:
+            errors.append(
+                {
+                    "path": "orderId",
+                    "message": f"must equal the orderId in the URL ({order_id!r})",
+                }
+            )
+        if errors:
+            message = f"request breaks the Order schema ({len(errors)} problem(s))"
+            return _error(400, message, request_id, errors=errors), parsed
+        return _json_response(200, self._decide(order_id, parsed), request_id), parsed
+
+    def _decide(self, order_id: str, parsed: dict[str, Any]) -> dict[str, Any]:
+        return _decision(order_id, *_email_decision(parsed))
+
+    async def handle(self, request: Request) -> Response:
+        """The `POST /v3/orders/{orderId}` endpoint."""
+        request_id = _request_id()
+        order_id = request.path_params["orderId"]
+        body = await request.body()
+        scenario: Scenario | None = None
+        parsed: object = None
+        try:
+            scenario = self.ctl.pick(request.headers.get(SCENARIO_HEADER), order_id)
+            delay = self.config.latency_ms + (scenario.delay_ms if scenario else 0)
+            if delay:
+                await asyncio.sleep(delay / 1000)
+            response = self._fault(scenario, order_id, request_id) if scenario else None
+            if response is None:
+                response, parsed = self._answer(request, order_id, body, request_id)
+                if scenario and scenario.kind in DECISION_SCENARIOS and response.status_code == 200:
+                    decision = DECISION_SCENARIOS[scenario.kind]
+                    payload = _decision(order_id, decision, f"mock: scenario {scenario.kind}")
+                    response = _json_response(200, payload, request_id)
+        except UnknownScenarioError as exc:
+            errors = [{"path": f"header:{SCENARIO_HEADER}", "message": str(exc)}]
+            response = _error(400, "unknown mock scenario", request_id, errors=errors)
+        except Exception:  # a malformed request must never become a 500
+            errors = [{"path": "", "message": "request could not be processed"}]
+            response = _error(400, "invalid request", request_id, errors=errors)
+        self.ctl.record(
+            method=request.method,
+            path=request.url.path,
+            headers=request.headers,
+            body=body,
+            parsed=parsed,
+            order_id=order_id,
+            scenario=scenario,
+            status=None if isinstance(response, _ResetResponse) else response.status_code,
+            request_id=request_id,
+        )
+        return response
+
+
+async def _health(request: Request) -> Response:
+    return _json_response(200, {"status": "ok"}, _request_id())
+
+
+async def _requests(request: Request) -> Response:
+    controller: MockController = request.app.state.mock
+    records = controller.received
+    return _json_response(200, {"count": len(records), "requests": records}, _request_id())
+
+
+async def _reset(request: Request) -> Response:
+    request.app.state.mock.clear()
+    return _json_response(200, {"status": "ok"}, _request_id())
+
+
+async def _script(request: Request) -> Response:
+    controller: MockController = request.app.state.mock
+    request_id = _request_id()
+    try:
+        data = json.loads(await request.body())
+        if isinstance(data, dict) and isinstance(data.get("next"), list):
+            controller.queue(*(str(name) for name in data["next"]))
+        elif (
+            isinstance(data, dict)
+            and isinstance(data.get("orderId"), str)
+            and isinstance(data.get("scenario"), str)
+        ):
+            controller.script_order(data["orderId"], data["scenario"])
+        else:
+            message = 'expected {"next": [scenario, ...]} or {"orderId": ..., "scenario": ...}'
+            return _error(400, message, request_id)
+    except (ValueError, UnicodeDecodeError) as exc:  # UnknownScenarioError is a ValueError
+        return _error(400, f"invalid script: {exc}", request_id)
+    return _json_response(200, {"status": "ok", "pending": controller.pending}, request_id)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)  # noqa: S101 - registered for HTTPException only
+    request_id = _request_id()
+    message = "not found" if exc.status_code == 404 else str(exc.detail).lower()
+    response = _error(exc.status_code, message, request_id, headers=dict(exc.headers or {}))
+    if not request.url.path.startswith("/_mock/"):
+        body = await request.body()
+        request.app.state.mock.record(
+            method=request.method,
+            path=request.url.path,
+            headers=request.headers,
+            body=body,
+            parsed=None,
+            order_id=None,
+            scenario=None,
+            status=exc.status_code,
+            request_id=request_id,
+        )
+    return response
+
+
+def create_app(config: MockConfig | None = None) -> Starlette:
+    """Build the mock's ASGI app; ``app.state.mock`` is its :class:`MockController`.
+
+    Validators are built here (once per process, cached), never per request.
+    """
+    controller = MockController(config or MockConfig())
+    handler = _OrderHandler(controller)
+    app = Starlette(
+        routes=[
+            # `:path` so that an orderId holding an encoded "/" still reaches the handler.
+            Route("/v3/orders/{orderId:path}", handler.handle, methods=["POST"]),
+            Route("/_mock/health", _health, methods=["GET"]),
+            Route("/_mock/requests", _requests, methods=["GET"]),
+            Route("/_mock/reset", _reset, methods=["POST"]),
+            Route("/_mock/script", _script, methods=["POST"]),
+        ],
+        exception_handlers={HTTPException: _http_error},
+    )
+    app.state.mock = controller
+    return app

@@ -1,0 +1,232 @@
+"""Serving the mock with uvicorn: in a background thread (tests) or blocking (CLI)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+import threading
+import time
+from types import TracebackType
+from typing import Any, Final, TextIO
+
+import httpx
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from ._app import TRANSPORTS, create_app
+from ._state import DEFAULT_API_KEY, MockConfig, MockController
+from ._validate import warm_up
+
+_READY_TIMEOUT_S: Final = 15.0
+
+
+class _MockH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol that lets the app find its connection (for ``reset``)."""
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        TRANSPORTS[(self.server, self.client)] = transport
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        TRANSPORTS.pop((self.server, self.client), None)
+        super().connection_lost(exc)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind and listen before uvicorn starts: the port is known at once (port=0 works) and
+    early clients wait in the backlog instead of being refused."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # proto=IPPROTO_TCP matters: asyncio turns Nagle off only on sockets whose proto says TCP,
+    # and uvicorn writes headers and body separately - with Nagle on, every response waits
+    # ~40 ms for the client's delayed ACK.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
+
+
+def _url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def _uvicorn_config(app: Any, log_level: str) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        http=_MockH11Protocol,
+        ws="none",
+        lifespan="off",
+        access_log=False,  # nothing logged per request: batches of 10,000 orders replay
+        log_level=log_level,
+        timeout_graceful_shutdown=2,
+    )
+
+
+def banner(config: MockConfig, url: str) -> str:
+    """Start-up text: where the mock listens and which test credentials it expects.
+
+    The key is shown only when it is the public default; a custom key might be real.
+    """
+    key = config.api_key if config.api_key == DEFAULT_API_KEY else "(custom key, not shown)"
+    lines = [
+        f"Forter Order v3 mock listening on {url}",
+        f"  POST {url}/v3/orders/{{orderId}}",
+        f"  site id (x-forter-siteid): {config.site_id}",
+        f"  api key (Basic user, empty password): {key}",
+        "  headers required: api-version, x-forter-siteid, Authorization",
+        f"  control: {url}/_mock/health  {url}/_mock/requests  {url}/_mock/script  "
+        f"{url}/_mock/reset",
+    ]
+    if config.fault_rate:
+        kinds = ",".join(config.fault_kinds)
+        lines.append(f"  random faults: rate {config.fault_rate} of [{kinds}], seed {config.seed}")
+    if config.latency_ms:
+        lines.append(f"  latency: {config.latency_ms} ms per order request")
+    return "\n".join(lines)
+
+
+def print_banner(config: MockConfig, url: str, file: TextIO | None = None) -> None:
+    """Print :func:`banner` (to stdout by default)."""
+    print(banner(config, url), file=file or sys.stdout, flush=True)
+
+
+def serve(
+    config: MockConfig | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    *,
+    log_level: str = "warning",
+) -> None:
+    """Run the mock in the foreground until interrupted (Ctrl-C); for the CLI."""
+    config = config or MockConfig()
+    app = create_app(config)
+    warm_up()
+    sock = _bind(host, port)
+    print_banner(config, _url(sock))
+    try:
+        uvicorn.Server(_uvicorn_config(app, log_level)).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+class MockServer:
+    """The mock served by uvicorn on a background thread; use as a context manager.
+
+    ``port=0`` picks a free port; :attr:`url` tells which. Start-up returns once the mock
+    answers its health endpoint; leaving the ``with`` block stops uvicorn and joins the thread.
+    """
+
+    def __init__(
+        self, config: MockConfig | None = None, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
+        self.config = config or MockConfig()
+        self.app = create_app(self.config)
+        self.host = host
+        self.port = port
+        self._sock: socket.socket | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self.url = ""
+
+    # ---------------------------------------------------------------- lifecycle
+    def start(self) -> MockServer:
+        """Start serving; returns when the mock is ready."""
+        if self._thread is not None:
+            raise RuntimeError("MockServer already started")
+        warm_up()
+        self._sock = _bind(self.host, self.port)
+        self.url = _url(self._sock)
+        self._server = uvicorn.Server(_uvicorn_config(self.app, "warning"))
+        sock = self._sock
+        server = self._server
+        self._thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="forter-mock", daemon=True
+        )
+        self._thread.start()
+        try:
+            self._wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_ready(self) -> None:
+        assert self._thread is not None  # noqa: S101 - start() set it
+        deadline = time.monotonic() + _READY_TIMEOUT_S
+        # The socket already listens, so a health request simply waits in the backlog until
+        # uvicorn accepts it: no sleeping, one round trip once the loop runs.
+        while time.monotonic() < deadline:
+            if not self._thread.is_alive():
+                raise RuntimeError("forter mock: uvicorn stopped during start-up")
+            try:
+                response = httpx.get(f"{self.url}/_mock/health", timeout=1.0)
+            except httpx.TransportError:
+                continue
+            if response.status_code == 200:
+                return
+        raise TimeoutError(f"forter mock not ready after {_READY_TIMEOUT_S} s at {self.url}")
+
+    def stop(self) -> None:
+        """Stop uvicorn and wait for its thread (idempotent)."""
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        if self._sock is not None:
+            self._sock.close()
+        self._thread = self._server = self._sock = None
+
+    def __enter__(self) -> MockServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # ---------------------------------------------------------------- conveniences
+    @property
+    def controller(self) -> MockController:
+        """The app's :class:`MockController` (scripting and recordings)."""
+        controller: MockController = self.app.state.mock
+        return controller
+
+    @property
+    def site_id(self) -> str:
+        """The site id the mock expects."""
+        return self.config.site_id
+
+    @property
+    def api_key(self) -> str:
+        """The secret key the mock expects (a test credential)."""
+        return self.config.api_key
+
+    def queue(self, *scenarios: str) -> None:
+        """Queue scenarios for the next order requests, in order."""
+        self.controller.queue(*scenarios)
+
+    def script_order(self, order_id: str, scenario: str) -> None:
+        """Answer every request for ``order_id`` with ``scenario``."""
+        self.controller.script_order(order_id, scenario)
+
+    @property
+    def received(self) -> list[dict[str, Any]]:
+        """Recorded requests, newest last."""
+        return self.controller.received
+
+    def clear(self) -> None:
+        """Forget recordings and scripts; restart the seeded fault sequence."""
+        self.controller.clear()
+
+    def __repr__(self) -> str:
+        return f"MockServer(url={self.url!r}, site_id={self.site_id!r})"

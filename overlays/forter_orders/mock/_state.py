@@ -1,0 +1,187 @@
+"""Mock configuration and the controller: scripted scenarios, random faults, recordings."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import random
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any, Final
+
+from ._scenarios import Scenario, parse_scenario
+
+DEFAULT_SITE_ID: Final = "mock-site"
+"""Site id the mock expects in ``x-forter-siteid`` unless configured otherwise."""
+
+# A public test credential, never a real key.
+DEFAULT_API_KEY: Final = "mock_secret_key"
+"""Secret key the mock expects as the Basic user name unless configured otherwise."""
+
+_REDACTED: Final = "Basic ***"
+_BODY_PREVIEW: Final = 200
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class MockConfig:
+    """Start-up options of the mock.
+
+    Attributes:
+        site_id: value the ``x-forter-siteid`` header must carry.
+        api_key: secret key expected as the HTTP Basic user name (the password is ignored,
+            as Forter ignores it).
+        fault_rate: probability (0..1) that an order request gets a random fault from
+            ``fault_kinds`` when no scenario was asked for.
+        fault_kinds: scenario names random faults are drawn from.
+        latency_ms: delay added to every order request.
+        seed: seed for the fault generator (``None``: unpredictable); equal seeds and equal
+            request sequences give equal faults.
+        max_recorded: how many requests are kept for inspection (oldest dropped first).
+        validate: check bodies against the spec (``False``: only JSON-object and orderId checks).
+    """
+
+    site_id: str = DEFAULT_SITE_ID
+    api_key: str = DEFAULT_API_KEY
+    fault_rate: float = 0.0
+    fault_kinds: tuple[str, ...] = ("http-503",)
+    latency_ms: int = 0
+    seed: int | None = None
+    max_recorded: int = 1000
+    validate: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.fault_rate <= 1.0:
+            raise ValueError(f"fault_rate must be within 0..1, got {self.fault_rate}")
+        if self.latency_ms < 0:
+            raise ValueError(f"latency_ms must be >= 0, got {self.latency_ms}")
+        if self.max_recorded < 0:
+            raise ValueError(f"max_recorded must be >= 0, got {self.max_recorded}")
+        if not self.site_id or not self.api_key:
+            raise ValueError("site_id and api_key must not be empty")
+        # A list passed by a caller would make the frozen config hashable-in-name only.
+        object.__setattr__(self, "fault_kinds", tuple(self.fault_kinds))
+        if self.fault_rate > 0 and not self.fault_kinds:
+            raise ValueError("fault_rate > 0 needs at least one fault kind")
+        for kind in self.fault_kinds:
+            parse_scenario(kind)  # raises UnknownScenarioError (a ValueError) for typos
+
+    def __repr__(self) -> str:
+        # The api_key stays out of reprs, logs and tracebacks.
+        fields = ", ".join(
+            f"{f.name}={'***' if f.name == 'api_key' else repr(getattr(self, f.name))}"
+            for f in dataclasses.fields(self)
+        )
+        return f"MockConfig({fields})"
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """Lower-cased header copy with the Authorization value hidden."""
+    out: dict[str, str] = {}
+    for name, value in headers.items():
+        key = name.lower()
+        if key == "authorization":
+            out[key] = _REDACTED if value[:6].lower() == "basic " else "***"
+        else:
+            out[key] = value
+    return out
+
+
+class MockController:
+    """Scripting and recording state of one mock app (``app.state.mock``).
+
+    Thread-safe: tests script it from their own thread while uvicorn serves in another.
+    Scenario precedence for an order request: ``x-mock-scenario`` header, then the next
+    queued scenario, then the scenario scripted for the orderId, then a random fault.
+    """
+
+    def __init__(self, config: MockConfig) -> None:
+        self.config = config
+        self._lock = threading.Lock()
+        self._fault_kinds = tuple(parse_scenario(kind) for kind in config.fault_kinds)
+        self._records: collections.deque[dict[str, Any]] = collections.deque(
+            maxlen=config.max_recorded
+        )
+        self._next: collections.deque[Scenario] = collections.deque()
+        self._by_order: dict[str, Scenario] = {}
+        self._rng = random.Random(config.seed)  # noqa: S311 - fault injection, not crypto
+
+    # ---------------------------------------------------------------- scripting
+    def queue(self, *scenarios: str) -> None:
+        """Append scenarios to the FIFO of next responses (one consumed per order request)."""
+        parsed = [parse_scenario(name) for name in scenarios]
+        with self._lock:
+            self._next.extend(parsed)
+
+    def script_order(self, order_id: str, scenario: str) -> None:
+        """Answer every request for ``order_id`` with ``scenario`` until cleared."""
+        parsed = parse_scenario(scenario)
+        with self._lock:
+            self._by_order[order_id] = parsed
+
+    def clear(self) -> None:
+        """Drop recordings, queued and per-order scenarios; restart the fault sequence."""
+        with self._lock:
+            self._records.clear()
+            self._next.clear()
+            self._by_order.clear()
+            self._rng = random.Random(self.config.seed)  # noqa: S311
+
+    @property
+    def pending(self) -> list[str]:
+        """Names of the queued scenarios not consumed yet."""
+        with self._lock:
+            return [scenario.name for scenario in self._next]
+
+    def pick(self, header: str | None, order_id: str) -> Scenario | None:
+        """The scenario for this order request (raises UnknownScenarioError for bad headers)."""
+        if header is not None and header.strip():
+            return parse_scenario(header)
+        with self._lock:
+            if self._next:
+                return self._next.popleft()
+            if order_id in self._by_order:
+                return self._by_order[order_id]
+            if self.config.fault_rate > 0 and self._rng.random() < self.config.fault_rate:
+                return self._rng.choice(self._fault_kinds)
+        return None
+
+    # ---------------------------------------------------------------- recording
+    def record(
+        self,
+        *,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        body: bytes,
+        parsed: object,
+        order_id: str | None,
+        scenario: Scenario | None,
+        status: int | None,
+        request_id: str,
+    ) -> None:
+        """Keep one request (Authorization redacted; raw bytes only as a short preview)."""
+        if self.config.max_recorded == 0:
+            return
+        entry: dict[str, Any] = {
+            "time": time.time(),
+            "method": method,
+            "path": path,
+            "headers": redact_headers(headers),
+            "json": parsed,
+            "body_preview": None
+            if parsed is not None
+            else body[:_BODY_PREVIEW].decode("utf-8", errors="replace"),
+            "orderId": order_id,
+            "scenario": scenario.name if scenario else None,
+            "status": status,
+            "requestId": request_id,
+        }
+        with self._lock:
+            self._records.append(entry)
+
+    @property
+    def received(self) -> list[dict[str, Any]]:
+        """Recorded requests, oldest first (a copy of the list; entries are shared)."""
+        with self._lock:
+            return list(self._records)
