@@ -1,0 +1,316 @@
+"""The batch engine behind ``forter-orders send``: stream orders, send them with bounded
+concurrency, journal every outcome.
+
+The engine knows nothing about HTTP: it takes a :class:`Sender` (an async callable that turns one
+order into journal fields and never raises) and a validator, so it can be tested with fakes and
+driven by :func:`client_sender` around the real ``AsyncForterClient``.
+
+Flow control: the reader is a plain iterator consumed only when a send slot is free, so at most
+``concurrency`` orders are in flight and at most one more is held in memory, whatever the size of
+the input.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ._cli_inputs import Record
+from ._journal import ResumeSet
+
+if TYPE_CHECKING:
+    from ._client import AsyncForterClient
+    from ._fallback import FallbackPolicy
+
+Entry = dict[str, Any]
+ProblemDict = dict[str, str]
+Validator = Callable[[Any], list[ProblemDict]]
+Sink = Callable[[Mapping[str, Any]], None]
+
+
+class Sender(Protocol):
+    """Sends one (valid) order; returns the journal fields for it.
+
+    The result holds ``outcome`` (``decision`` / ``fallback`` / ``error`` / ``invalid``) and the
+    fields that go with it. It must not raise: failures are outcomes.
+    """
+
+    def __call__(self, order: dict[str, Any]) -> Awaitable[Entry]: ...
+
+
+class JournalMismatchError(Exception):
+    """The journal says line N was order A, but the input's line N is order B."""
+
+
+@dataclass
+class Tally:
+    """Live counts of a batch, by outcome; ``decisions`` counts each ``forterDecision`` value."""
+
+    decisions: Counter[str] = field(default_factory=Counter)
+    fallbacks: int = 0
+    errors: int = 0
+    invalid: int = 0
+    skipped: int = 0
+    in_flight: int = 0
+    offset: int = 0
+    error_types: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def done(self) -> int:
+        """Orders with an outcome in this run (skipped ones excluded)."""
+        return sum(self.decisions.values()) + self.fallbacks + self.errors + self.invalid
+
+    def add(self, entry: Mapping[str, Any]) -> None:
+        """Count one journal entry."""
+        outcome = entry["outcome"]
+        if outcome == "decision":
+            self.decisions[str(entry.get("forterDecision"))] += 1
+        elif outcome == "fallback":
+            self.fallbacks += 1
+        elif outcome == "invalid":
+            self.invalid += 1
+        else:
+            self.errors += 1
+            self.error_types[str(entry.get("errorType", "error"))] += 1
+
+
+_RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:/\s*(s|sec|second|m|min|minute))?\s*$", re.I)
+
+
+def parse_rate(text: str) -> float:
+    """``"50"``, ``"50/s"``, ``"3000/m"`` -> orders per second (> 0)."""
+    m = _RATE.match(text)
+    if not m:
+        raise ValueError(f"{text!r} is not a rate like 50/s or 3000/m")
+    value = float(m.group(1))
+    unit = (m.group(2) or "s").lower()
+    per_second = value / 60 if unit.startswith("m") else value
+    if per_second <= 0:
+        raise ValueError("the rate must be greater than 0")
+    return per_second
+
+
+class Pacer:
+    """Spaces request starts ``1/rate`` seconds apart (a token bucket with no burst).
+
+    ``clock`` and ``sleep`` are injectable so tests need no real waiting.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self._interval = 1.0 / rate
+        self._clock = clock
+        self._sleep = sleep
+        self._next = clock()
+
+    async def wait(self) -> None:
+        """Sleep until the next start is allowed."""
+        now = self._clock()
+        # After an idle spell do not "catch up" with a burst: restart the schedule from now.
+        start = max(self._next, now)
+        self._next = start + self._interval
+        if start > now:
+            await self._sleep(start - now)
+
+
+def order_id_of(value: Any) -> Any:
+    """The ``orderId`` of a parsed order, or None when there is none."""
+    return value.get("orderId") if isinstance(value, dict) else None
+
+
+def invalid_entry(problems: list[ProblemDict]) -> Entry:
+    """Journal fields for an order that was not sent because it is invalid."""
+    return {"outcome": "invalid", "problems": problems}
+
+
+async def run_batch(
+    records: Iterable[Record],
+    *,
+    sender: Sender,
+    sink: Sink,
+    validator: Validator | None = None,
+    resumed: ResumeSet | None = None,
+    concurrency: int = 8,
+    rate: float | None = None,
+    tally: Tally | None = None,
+    pacer: Pacer | None = None,
+) -> Tally:
+    """Send every record not already in ``resumed``; write each outcome to ``sink`` once.
+
+    Invalid orders (not JSON, not an object, or failing ``validator``) are journalled as
+    ``invalid`` and not sent. Cancelling the coroutine (Ctrl-C) cancels the orders in flight;
+    nothing is written for them, so a resumed run sends them again.
+
+    Raises JournalMismatchError when ``resumed`` was written for a different input, and
+    propagates the reader's InputError after the orders in flight have finished.
+    """
+    if concurrency < 1:
+        raise ValueError("concurrency must be at least 1")
+    tally = tally if tally is not None else Tally()
+    slots = asyncio.Semaphore(concurrency)
+    pending: set[asyncio.Task[None]] = set()
+    if pacer is None and rate:
+        pacer = Pacer(rate)
+
+    def record(key: int, order_id: Any, fields: Entry, started: float | None = None) -> None:
+        entry: Entry = {"line": key, "orderId": order_id, **fields}
+        if started is not None:
+            entry["latencyMs"] = round((time.monotonic() - started) * 1000, 1)
+        sink(entry)
+        tally.add(entry)
+
+    async def send_one(key: int, order_id: Any, order: dict[str, Any]) -> None:
+        try:
+            started = time.monotonic()
+            fields = await sender(order)
+            record(key, order_id, fields, started)
+        finally:
+            tally.in_flight -= 1
+            slots.release()
+
+    try:
+        since_yield = 0
+        for rec in records:
+            tally.offset = rec.offset
+            order_id = order_id_of(rec.value)
+            if resumed is not None and rec.key in resumed:
+                if not resumed.check(rec.key, order_id):
+                    raise JournalMismatchError(
+                        f"line {rec.key} of the input is order {order_id!r}, but the journal "
+                        "recorded another order for that line: the input changed since the "
+                        "journal was written; use a new --out file"
+                    )
+                tally.skipped += 1
+                since_yield += 1
+                # Skipping or rejecting many lines in a row never awaits; let the orders in
+                # flight complete and the progress bar refresh.
+                if since_yield >= 512:
+                    since_yield = 0
+                    await asyncio.sleep(0)
+                continue
+            problems: list[ProblemDict] | None = None
+            if rec.error is not None:
+                problems = [{"path": "", "message": rec.error}]
+            elif not isinstance(rec.value, dict):
+                problems = [{"path": "", "message": "not a JSON object"}]
+            elif validator is not None:
+                problems = validator(rec.value) or None
+            if problems:
+                record(rec.key, order_id, invalid_entry(problems))
+                since_yield += 1
+                if since_yield >= 512:
+                    since_yield = 0
+                    await asyncio.sleep(0)
+                continue
+            since_yield = 0
+            await slots.acquire()
+            if pacer is not None:
+                try:
+                    await pacer.wait()
+                except BaseException:
+                    slots.release()
+                    raise
+            tally.in_flight += 1
+            task = asyncio.create_task(send_one(rec.key, order_id, rec.value))
+            pending.add(task)
+            task.add_done_callback(pending.discard)
+        if pending:
+            await asyncio.gather(*pending)
+    except asyncio.CancelledError:
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+        raise
+    except BaseException:
+        # The reader failed (InputError) or the journal does not match: let the orders already
+        # in flight finish and be journalled, then report.
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+        raise
+    return tally
+
+
+# ----------------------------------------------------------------------------- real client
+
+
+def problems_as_dicts(problems: Iterable[Any]) -> list[ProblemDict]:
+    """``Problem`` objects (anything with ``path`` and ``message``) as JSON-ready dicts."""
+    return [{"path": str(p.path), "message": str(p.message)} for p in problems]
+
+
+def client_sender(
+    client: AsyncForterClient,
+    *,
+    fallback: FallbackPolicy | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Sender:
+    """A :class:`Sender` around ``AsyncForterClient.orders.with_raw_response.create``.
+
+    The raw call is used so that every journal line can say how many attempts the order took
+    and which request id Forter gave it. Fail-open is decided by ``fallback.reason_for`` -- the
+    same rule the client applies in ``orders.create`` -- so a fallback line can also name the
+    error behind it. The engine validates before sending, so the client is called with
+    ``validate=False``.
+    """
+    from . import _errors as errors
+
+    kwargs: dict[str, Any] = {"validate": False}
+    if headers:
+        kwargs["headers"] = dict(headers)
+
+    async def send(order: dict[str, Any]) -> Entry:
+        try:
+            raw = await client.orders.with_raw_response.create(order, **kwargs)
+        except errors.OrderValidationError as exc:
+            return invalid_entry(problems_as_dicts(exc.problems))
+        except errors.ForterError as exc:
+            reason = fallback.reason_for(exc) if fallback is not None else None
+            if fallback is not None and reason is not None:
+                entry: Entry = {
+                    "outcome": "fallback",
+                    "forterDecision": fallback.decision,
+                    "reason": reason,
+                }
+                entry.update(_error_fields(exc))
+                return entry
+            return {"outcome": "error", **_error_fields(exc)}
+        entry = {
+            "outcome": "decision",
+            "forterDecision": raw.parsed.forter_decision,
+            "attempts": raw.attempts,
+        }
+        request_id = errors.request_id_of(raw.http_response)
+        if request_id:
+            entry["requestId"] = request_id
+        return entry
+
+    return send
+
+
+def _error_fields(exc: BaseException) -> Entry:
+    """``errorType`` / ``httpStatus`` / ``message`` / ``requestId`` / ``problems`` of an error."""
+    from . import _errors as errors
+
+    fields: Entry = {"errorType": type(exc).__name__}
+    if isinstance(exc, errors.APIStatusError):
+        fields["httpStatus"] = exc.http_status
+        fields["message"] = exc.message
+        if exc.request_id:
+            fields["requestId"] = exc.request_id
+        if exc.errors:
+            fields["problems"] = problems_as_dicts(exc.errors)
+    elif isinstance(exc, errors.APIConnectionError):
+        fields["message"] = exc.message
+    else:
+        fields["message"] = str(exc)
+    return fields

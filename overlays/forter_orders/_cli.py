@@ -1,0 +1,530 @@
+"""``forter-orders``: validate, send (one order or a resumable batch), serve the mock, demo.
+
+Exit codes (every command):
+
+* 0: everything worked (all orders valid / no order ended in an error / demo as expected);
+* 1: some order is invalid (``validate``), some order ended in an error (``send``), or a
+  demo scenario misbehaved;
+* 2: usage error or unreadable input (missing file, not JSON, a JSONL line that is not JSON,
+  a journal that does not match the input), with a one-line message and no traceback;
+* 130 / 143: interrupted by Ctrl-C / SIGTERM (the journal keeps every finished order).
+
+The module imports only typer at start-up: httpx, uvicorn, the client and the mock are imported
+inside the commands, so ``forter-orders --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from ._cli_inputs import Record
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_SIGINT = 130
+EXIT_SIGTERM = 143
+
+app = typer.Typer(
+    name="forter-orders",
+    help=(
+        "Validate, send and replay orders against Forter's Order v3 API, "
+        "or run a local mock of it.\n\n"
+        "Credentials come from the environment (FORTER_SITE_ID, FORTER_SECRET_KEY, "
+        "FORTER_API_VERSION, FORTER_BASE_URL); the secret key is never taken from a flag "
+        "and never printed."
+    ),
+    epilog=(
+        "Examples:\n\n"
+        "  forter-orders validate orders.jsonl\n\n"
+        "  forter-orders send order.json --mock\n\n"
+        "  forter-orders send orders.jsonl --out decisions.jsonl --concurrency 16\n\n"
+        "  forter-orders mock --port 8765 --fault-rate 0.1\n\n"
+        "  forter-orders demo"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+# --------------------------------------------------------------------------------- helpers
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print ``forter-orders: message`` to stderr and exit (2 = usage / unreadable input)."""
+    sys.stderr.write(f"forter-orders: {message}\n")
+    sys.stderr.flush()
+    raise typer.Exit(code)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("forter-orders")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            v = "unknown"
+        typer.echo(f"forter-orders {v}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version_callback,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Validate, send and replay orders against Forter's Order v3 API."""
+
+
+# -------------------------------------------------------------------------------- validate
+
+
+class OutputFormat(StrEnum):
+    """Output formats of ``validate``."""
+
+    text = "text"
+    json = "json"
+
+
+def _problems_of(rec: Record) -> list[Any]:
+    """The validator's problems for one record (``Problem`` objects with path and message)."""
+    from ._problem import Problem
+    from ._validation import validate_order
+
+    if not isinstance(rec.value, dict):
+        return [Problem("", "not a JSON object (an order is an object)", "type")]
+    return validate_order(rec.value)
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  forter-orders validate order.json\n\n"
+        "  forter-orders validate orders.jsonl more.ndjson --format json\n\n"
+        "  cat orders.jsonl | forter-orders validate -\n\n"
+        "Output (text): one line per problem, FILE[:LINE] PATH: message, e.g.\n\n"
+        "  orders.jsonl:17 cartItems[0].basicItemData.price.currency: 'usd' does not match ..."
+    )
+)
+def validate(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="JSON (one order or an array of orders) or JSONL files; - reads stdin.",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="text: one line per problem; json: one document."),
+    ] = OutputFormat.text,
+) -> None:
+    """Check orders against the Order v3 schema without sending anything.
+
+    Exit 0 when every order is valid, 1 when any is invalid, 2 when a file cannot be read
+    (missing, not JSON, a JSONL line that is not JSON).
+    """
+    from ._cli_inputs import InputError, display_name, read_orders
+
+    as_json = output_format is OutputFormat.json
+    out = sys.stdout
+    orders = invalid = problem_count = 0
+    unreadable: list[dict[str, Any]] = []
+    first = True
+    if as_json:
+        # Streamed by hand so that memory stays flat however many problems there are.
+        out.write('{"problems": [')
+    for path in files:
+        name = display_name(path)
+        try:
+            for rec in read_orders(path):
+                if rec.error is not None:
+                    unreadable.append({"file": name, "line": rec.line, "message": rec.error})
+                    if not as_json:
+                        sys.stderr.write(f"forter-orders: {name}:{rec.line}: {rec.error}\n")
+                    continue
+                orders += 1
+                problems = _problems_of(rec)
+                if not problems:
+                    continue
+                invalid += 1
+                problem_count += len(problems)
+                for p in problems:
+                    if as_json:
+                        import orjson
+
+                        item = {
+                            "file": name,
+                            "line": rec.line or None,
+                            "record": rec.key,
+                            "orderId": _order_id(rec.value),
+                            "path": p.path,
+                            "message": p.message,
+                            "code": getattr(p, "code", None),
+                        }
+                        out.write(("" if first else ",") + "\n  " + orjson.dumps(item).decode())
+                        first = False
+                    else:
+                        # A single-order document (line 0) has no useful line number.
+                        loc = f"{name}:{rec.line}" if rec.line else name
+                        out.write(f"{loc} {p.path or '(order)'}: {p.message}\n")
+        except InputError as exc:
+            unreadable.append({"file": exc.source, "line": exc.line, "message": exc.message})
+            if not as_json:
+                sys.stderr.write(f"forter-orders: {exc}\n")
+    code = EXIT_USAGE if unreadable else EXIT_FAILED if invalid else EXIT_OK
+    if as_json:
+        import orjson
+
+        summary = {
+            "valid": code == EXIT_OK,
+            "orders": orders,
+            "invalidOrders": invalid,
+            "problemCount": problem_count,
+            "unreadable": unreadable,
+            "exitCode": code,
+        }
+        tail = orjson.dumps(summary).decode()[1:]  # reuse the object body after "{"
+        out.write(("\n" if not first else "") + "],\n " + tail + "\n")
+    else:
+        noun = "order" if orders == 1 else "orders"
+        if code == EXIT_OK:
+            sys.stderr.write(f"ok: {orders} {noun} valid\n")
+        elif orders:
+            sys.stderr.write(
+                f"{invalid} of {orders} {noun} invalid ({problem_count} problems)"
+                + (f"; {len(unreadable)} unreadable input(s)" if unreadable else "")
+                + "\n"
+            )
+    out.flush()
+    raise typer.Exit(code)
+
+
+def _order_id(value: Any) -> Any:
+    return value.get("orderId") if isinstance(value, dict) else None
+
+
+# ------------------------------------------------------------------------------------ send
+
+
+def _read_secret(secret_key_file: Path | None) -> str:
+    """The secret key: --secret-key-file, else FORTER_SECRET_KEY, else a hidden prompt."""
+    if secret_key_file is not None:
+        try:
+            key = secret_key_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            _fail(f"--secret-key-file {secret_key_file}: {exc.strerror or exc}")
+        if not key:
+            _fail(f"--secret-key-file {secret_key_file} is empty")
+        return key
+    key = os.environ.get("FORTER_SECRET_KEY", "")
+    if key:
+        return key
+    if sys.stdin.isatty():
+        import getpass
+
+        key = getpass.getpass("Forter secret key (not echoed): ").strip()
+        if key:
+            return key
+    _fail(
+        "no secret key: set FORTER_SECRET_KEY, pass --secret-key-file PATH, "
+        "or run interactively to be prompted (or use --mock)"
+    )
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  forter-orders send examples/mobile_app_order.json --mock\n\n"
+        "  FORTER_SITE_ID=... FORTER_SECRET_KEY=... forter-orders send order.json\n\n"
+        "  forter-orders send orders.jsonl --out decisions.jsonl --concurrency 16 "
+        "--rate-limit 50/s --fail-open\n\n"
+        "Re-running with the same --out resumes: orders already decided, fallen back or "
+        "invalid are skipped; errors are sent again.\n\n"
+        "Journal line: "
+        '{"line": 17, "orderId": "A1", "outcome": "decision", "forterDecision": "APPROVE", ...}'
+    )
+)
+def send(
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE",
+            help="One order (JSON), a JSON array of orders, or JSONL; - reads stdin.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Journal file (JSONL, one line per order); re-run with it to resume. "
+            "Default: journal lines go to stdout.",
+            dir_okay=False,
+        ),
+    ] = None,
+    mock: Annotated[
+        bool,
+        typer.Option("--mock", help="Start the embedded mock on a free loopback port and use it."),
+    ] = False,
+    site_id: Annotated[
+        str | None,
+        typer.Option("--site-id", envvar="FORTER_SITE_ID", help="Forter site id."),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            envvar="FORTER_BASE_URL",
+            help="API base URL (default: https://<site id>.api.forter-secure.com).",
+        ),
+    ] = None,
+    api_version: Annotated[
+        str | None,
+        typer.Option(
+            "--api-version", envvar="FORTER_API_VERSION", help="api-version header value."
+        ),
+    ] = None,
+    secret_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--secret-key-file",
+            help="Read the secret key from this file (else FORTER_SECRET_KEY, else a prompt).",
+            dir_okay=False,
+        ),
+    ] = None,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", "-c", min=1, max=1024, help="Orders in flight.")
+    ] = 8,
+    max_retries: Annotated[
+        int | None,
+        typer.Option("--max-retries", min=0, help="Retries per order (client default: 1)."),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0.001, help="Seconds per attempt (client default: 4)."),
+    ] = None,
+    deadline: Annotated[
+        float | None,
+        typer.Option(
+            "--deadline",
+            min=0.001,
+            help="Seconds per order for all attempts and waits (client default: 8).",
+        ),
+    ] = None,
+    rate_limit: Annotated[
+        str | None,
+        typer.Option("--rate-limit", metavar="N/s", help="Start at most N orders per second."),
+    ] = None,
+    fail_open: Annotated[
+        bool,
+        typer.Option(
+            "--fail-open",
+            help="On timeouts, connection errors, 5xx and 429 (after retries) record a "
+            "fallback decision instead of an error.",
+        ),
+    ] = False,
+    fallback_decision: Annotated[
+        str | None,
+        typer.Option(
+            "--fallback-decision",
+            metavar="DECISION",
+            help="The fallback forterDecision (implies --fail-open; default APPROVE).",
+        ),
+    ] = None,
+    validate: Annotated[
+        bool,
+        typer.Option(
+            "--validate/--no-validate",
+            help="Validate each order before sending; invalid ones are journalled, not sent.",
+        ),
+    ] = True,
+    progress: Annotated[
+        bool,
+        typer.Option("--progress/--no-progress", help="Live progress bar (only on a terminal)."),
+    ] = True,
+    mock_latency_ms: Annotated[
+        int, typer.Option("--mock-latency-ms", min=0, help="With --mock: added latency.")
+    ] = 0,
+    mock_fault_rate: Annotated[
+        float,
+        typer.Option("--mock-fault-rate", min=0.0, max=1.0, help="With --mock: fault rate."),
+    ] = 0.0,
+    mock_fault_kinds: Annotated[
+        str,
+        typer.Option("--mock-fault-kinds", help="With --mock: comma-separated fault scenarios."),
+    ] = "http-503",
+    mock_seed: Annotated[
+        int | None, typer.Option("--mock-seed", help="With --mock: fault generator seed.")
+    ] = None,
+) -> None:
+    """Send one order or a batch and journal each outcome.
+
+    Batches stream: the file is read lazily, at most --concurrency orders are in flight, and
+    each outcome is appended to the journal as one complete line the moment it is known.
+    Exit 0 when no order ended in an error, 1 when some did (re-run to retry them), 2 on
+    usage errors or unreadable input, 130/143 when interrupted (re-run to resume).
+    """
+    from ._send import SendSettings, run_send
+
+    rate: float | None = None
+    if rate_limit is not None:
+        from ._batch import parse_rate
+
+        try:
+            rate = parse_rate(rate_limit)
+        except ValueError as exc:
+            _fail(f"--rate-limit: {exc}")
+    kinds = tuple(k.strip() for k in mock_fault_kinds.split(",") if k.strip())
+    settings = SendSettings(
+        file=file,
+        out=out,
+        mock=mock,
+        site_id=site_id,
+        base_url=base_url,
+        api_version=api_version,
+        concurrency=concurrency,
+        max_retries=max_retries,
+        timeout=timeout,
+        deadline=deadline,
+        rate=rate,
+        fail_open=fail_open or fallback_decision is not None,
+        fallback_decision=(fallback_decision or "APPROVE").strip().upper(),
+        validate=validate,
+        progress=progress,
+        mock_latency_ms=mock_latency_ms,
+        mock_fault_rate=mock_fault_rate,
+        mock_fault_kinds=kinds,
+        mock_seed=mock_seed,
+    )
+    secret = None if mock else _read_secret(secret_key_file)
+    raise typer.Exit(run_send(settings, secret))
+
+
+# ------------------------------------------------------------------------------------ mock
+
+
+@app.command(
+    "mock",
+    epilog=(
+        "Examples:\n\n"
+        "  forter-orders mock\n\n"
+        "  forter-orders mock --port 8765 --fault-rate 0.2 --fault-kinds http-503,reset "
+        "--seed 7\n\n"
+        "  forter-orders mock --latency-ms 50\n\n"
+        "Per request, the header x-mock-scenario (http-500, http-503, http-429, slow:<ms>, "
+        "reset, malformed-json, decline, not-reviewed, ...) or accountOwner.email "
+        "approve@forter.com / decline@forter.com / notreviewed@forter.com pick the answer."
+    ),
+)
+def mock_command(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=0, max=65535, help="Port (0: any free port).")
+    ] = 8765,
+    fault_rate: Annotated[
+        float,
+        typer.Option("--fault-rate", min=0.0, max=1.0, help="Share of requests given a fault."),
+    ] = 0.0,
+    fault_kinds: Annotated[
+        str,
+        typer.Option("--fault-kinds", help="Comma-separated scenarios random faults use."),
+    ] = "http-503",
+    latency_ms: Annotated[
+        int, typer.Option("--latency-ms", min=0, help="Delay added to every order request.")
+    ] = 0,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed for random faults.")] = None,
+    site_id: Annotated[
+        str | None, typer.Option("--site-id", help="Site id the mock expects.")
+    ] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option(
+            "--api-key",
+            help="Test secret key the mock expects (default: the public mock key). "
+            "A custom key is not printed.",
+        ),
+    ] = None,
+    validate: Annotated[
+        bool,
+        typer.Option("--validate/--no-validate", help="Check request bodies against the spec."),
+    ] = True,
+) -> None:
+    """Serve the local Forter mock until Ctrl-C; prints its URL and test credentials."""
+    from .mock import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, serve
+
+    kinds = tuple(k.strip() for k in fault_kinds.split(",") if k.strip())
+    try:
+        config = MockConfig(
+            site_id=site_id or DEFAULT_SITE_ID,
+            api_key=api_key or DEFAULT_API_KEY,
+            fault_rate=fault_rate,
+            fault_kinds=kinds,
+            latency_ms=latency_ms,
+            seed=seed,
+            validate=validate,
+        )
+    except ValueError as exc:
+        _fail(str(exc))
+    try:
+        serve(config, host=host, port=port)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}", EXIT_FAILED)
+    sys.stderr.write("forter-orders: mock stopped\n")
+
+
+# ------------------------------------------------------------------------------------ demo
+
+
+@app.command(
+    epilog=("Examples:\n\n  forter-orders demo\n\n  scripts/demo            (sets up .venv first)")
+)
+def demo() -> None:
+    """Run the tour against the embedded mock: no network, no credentials, a few seconds.
+
+    Sends the mobile and web examples and scenario orders (approve, decline, not reviewed, a
+    400 with field paths, a 503 retried then answered, a timeout that falls back) and prints
+    what happened. Exit 0 when every scenario behaved as expected.
+    """
+    from ._demo import run_demo
+
+    raise typer.Exit(run_demo())
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``forter-orders``)."""
+    app(args=argv, prog_name="forter-orders")
+
+
+__all__ = ["app", "main"]

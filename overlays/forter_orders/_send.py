@@ -1,0 +1,374 @@
+"""``forter-orders send``: wire the batch engine to the client, the journal, a progress bar and
+the summary table. Imported only when the command runs (it pulls in httpx and rich)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._batch import (
+    JournalMismatchError,
+    Sink,
+    Tally,
+    Validator,
+    client_sender,
+    problems_as_dicts,
+    run_batch,
+)
+from ._cli_inputs import InputError, display_name, file_size, read_orders
+from ._journal import Journal, JournalError, ResumeSet, write_line
+
+if TYPE_CHECKING:
+    import httpx
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+    from ._client import AsyncForterClient
+    from .mock import MockServer
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SIGINT, EXIT_SIGTERM = 0, 1, 2, 130, 143
+
+
+@dataclass(frozen=True)
+class SendSettings:
+    """Everything ``send`` was asked to do (the secret travels separately)."""
+
+    file: str
+    out: Path | None = None
+    mock: bool = False
+    site_id: str | None = None
+    base_url: str | None = None
+    api_version: str | None = None
+    concurrency: int = 8
+    max_retries: int | None = None
+    timeout: float | None = None
+    deadline: float | None = None
+    rate: float | None = None
+    fail_open: bool = False
+    fallback_decision: str = "APPROVE"
+    validate: bool = True
+    progress: bool = True
+    mock_latency_ms: int = 0
+    mock_fault_rate: float = 0.0
+    mock_fault_kinds: tuple[str, ...] = ("http-503",)
+    mock_seed: int | None = None
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"forter-orders: {message}\n")
+    sys.stderr.flush()
+
+
+def _validator() -> Validator:
+    from ._validation import validate_order
+
+    def check(order: Any) -> list[dict[str, str]]:
+        return problems_as_dicts(validate_order(order))
+
+    return check
+
+
+@contextlib.contextmanager
+def _mock_server(settings: SendSettings) -> Iterator[MockServer]:
+    from .mock import MockConfig, MockServer
+
+    config = MockConfig(
+        fault_rate=settings.mock_fault_rate,
+        fault_kinds=settings.mock_fault_kinds,
+        latency_ms=settings.mock_latency_ms,
+        seed=settings.mock_seed,
+        # The CLI validates before sending; checking again in the mock only costs time.
+        validate=not settings.validate,
+    )
+    with MockServer(config) as server:
+        yield server
+
+
+def _client(
+    settings: SendSettings, secret: str | None, server: MockServer | None
+) -> tuple[AsyncForterClient, httpx.AsyncClient]:
+    """The client, and the connection pool it uses (which the caller closes)."""
+    import httpx
+
+    from ._client import AsyncForterClient
+    from ._retry import RetryPolicy
+
+    retry_changes: dict[str, Any] = {}
+    if settings.max_retries is not None:
+        retry_changes["max_retries"] = settings.max_retries
+    if settings.deadline is not None:
+        retry_changes["deadline"] = settings.deadline
+    kwargs: dict[str, Any] = {"retry": RetryPolicy().replace(**retry_changes)}
+    if settings.timeout is not None:
+        kwargs["timeout"] = settings.timeout
+    if server is not None:
+        kwargs.update(
+            site_id=server.config.site_id,
+            secret_key=server.config.api_key,
+            base_url=server.url,
+        )
+    else:
+        kwargs.update(site_id=settings.site_id, secret_key=secret, base_url=settings.base_url)
+    # One pooled, kept-alive connection per order in flight: httpx keeps only 20 idle ones by
+    # default, which at higher concurrency would open and close connections all the time.
+    limits = httpx.Limits(
+        max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
+    )
+    http = httpx.AsyncClient(limits=limits)
+    client = AsyncForterClient(api_version=settings.api_version, http_client=http, **kwargs)
+    return client, http
+
+
+class _Progress:
+    """A rich progress bar on stderr fed from the tally (bytes read as the measure of work)."""
+
+    def __init__(self, total: int | None, console: Console) -> None:
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self._progress: Progress = Progress(
+            SpinnerColumn(),
+            BarColumn(bar_width=30),
+            TaskProgressColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[counts]}"),
+            console=console,
+            transient=False,
+            refresh_per_second=8,
+        )
+        self._task: TaskID = self._progress.add_task("send", total=total, counts="")
+
+    def __enter__(self) -> _Progress:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def update(self, tally: Tally, elapsed: float) -> None:
+        """Show the current counts and how far into the file reading has got."""
+        self._progress.update(
+            self._task, completed=tally.offset, counts=live_counts(tally, elapsed)
+        )
+
+
+def live_counts(tally: Tally, elapsed: float) -> str:
+    """One line of live counts: decisions by value, fallbacks, errors, invalid, skipped, rate."""
+    parts = [f"{value} {count}" for value, count in sorted(tally.decisions.items())]
+    parts.append(f"fallback {tally.fallbacks}")
+    parts.append(f"error {tally.errors}")
+    if tally.invalid:
+        parts.append(f"invalid {tally.invalid}")
+    if tally.skipped:
+        parts.append(f"skipped {tally.skipped}")
+    rate = tally.done / elapsed if elapsed > 0 else 0.0
+    parts.append(f"{rate:,.0f}/s")
+    return " · ".join(parts)
+
+
+async def _ticker(view: _Progress, tally: Tally, started: float) -> None:
+    while True:
+        view.update(tally, time.monotonic() - started)
+        await asyncio.sleep(0.1)
+
+
+async def _drive(
+    settings: SendSettings,
+    clients: tuple[AsyncForterClient, httpx.AsyncClient],
+    sink: Sink,
+    resumed: ResumeSet | None,
+    tally: Tally,
+    view: _Progress | None,
+    started: float,
+) -> None:
+    from ._fallback import FallbackPolicy
+
+    client, http = clients
+    fallback = FallbackPolicy(decision=settings.fallback_decision) if settings.fail_open else None
+    sender = client_sender(client, fallback=fallback)
+    ticker = asyncio.create_task(_ticker(view, tally, started)) if view is not None else None
+    try:
+        async with http, client:
+            await run_batch(
+                read_orders(settings.file),
+                sender=sender,
+                sink=sink,
+                validator=_validator() if settings.validate else None,
+                resumed=resumed,
+                concurrency=settings.concurrency,
+                rate=settings.rate,
+                tally=tally,
+            )
+    finally:
+        if ticker is not None:
+            ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await ticker
+        if view is not None:
+            view.update(tally, time.monotonic() - started)
+
+
+def _run_loop(coro_factory: Callable[[], Any]) -> int | None:
+    """Run the batch; on SIGTERM cancel it like Ctrl-C. Returns the signal exit code, if any."""
+    got: list[int] = []
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        assert task is not None  # noqa: S101
+
+        def on_sigterm() -> None:
+            got.append(EXIT_SIGTERM)
+            task.cancel()
+
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGTERM, on_sigterm)
+        await coro_factory()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        return EXIT_SIGINT
+    except asyncio.CancelledError:
+        return got[0] if got else EXIT_SIGINT
+    return None
+
+
+def run_send(settings: SendSettings, secret: str | None) -> int:
+    """Run ``send``; returns the exit code."""
+    from rich.console import Console
+
+    from ._errors import ConfigurationError
+
+    if settings.file != "-" and not Path(settings.file).is_file():
+        _say(
+            f"{settings.file}: no such file"
+            if not Path(settings.file).exists()
+            else f"{settings.file}: not a regular file"
+        )
+        return EXIT_USAGE
+
+    journal: Journal | None = None
+    resumed: ResumeSet | None = None
+    if settings.out is not None:
+        try:
+            journal = Journal.open(settings.out)
+        except JournalError as exc:
+            _say(str(exc))
+            return EXIT_USAGE
+        resumed = journal.resumed
+        sink: Sink = journal.write
+        summary_console = Console(highlight=False)
+    else:
+        stdout_fd = sys.stdout.fileno()
+
+        def sink(entry: Mapping[str, Any]) -> None:
+            write_line(stdout_fd, entry)
+
+        summary_console = Console(stderr=True, highlight=False)
+
+    err_console = Console(stderr=True, highlight=False)
+    # The bar is drawn only on a terminal, and not when journal lines go to that terminal.
+    show_progress = (
+        settings.progress
+        and err_console.is_terminal
+        and not (journal is None and sys.stdout.isatty())
+    )
+    tally = Tally()
+    started = time.monotonic()
+    interrupted: int | None = None
+    failure: str | None = None
+    try:
+        with contextlib.ExitStack() as stack:
+            server = stack.enter_context(_mock_server(settings)) if settings.mock else None
+            if server is not None:
+                _say(f"using the embedded mock at {server.url}")
+            try:
+                client = _client(settings, secret, server)
+            except ConfigurationError as exc:
+                _say(str(exc))
+                return EXIT_USAGE
+            view = (
+                stack.enter_context(_Progress(file_size(settings.file), err_console))
+                if show_progress
+                else None
+            )
+            try:
+                interrupted = _run_loop(
+                    lambda: _drive(settings, client, sink, resumed, tally, view, started)
+                )
+            except InputError as exc:
+                failure = str(exc)
+            except JournalMismatchError as exc:
+                failure = f"{display_name(str(settings.out))}: {exc}"
+    finally:
+        if journal is not None:
+            journal.close()
+    elapsed = time.monotonic() - started
+    _summary(summary_console, settings, tally, journal, elapsed)
+    if failure is not None:
+        _say(failure)
+        return EXIT_USAGE
+    if interrupted is not None:
+        where = f" in {settings.out}" if settings.out else ""
+        _say(
+            f"interrupted: {tally.done} outcomes written{where}; "
+            + ("re-run the same command to resume" if settings.out else "use --out to resume")
+        )
+        return interrupted
+    if tally.errors:
+        _say(
+            f"{tally.errors} order(s) ended in an error"
+            + ("; re-run the same command to retry them" if settings.out else "")
+        )
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _summary(
+    console: Console,
+    settings: SendSettings,
+    tally: Tally,
+    journal: Journal | None,
+    elapsed: float,
+) -> None:
+    from rich.table import Table
+
+    table = Table(title="forter-orders send", title_justify="left", show_edge=False)
+    table.add_column("outcome")
+    table.add_column("orders", justify="right")
+    for value, count in sorted(tally.decisions.items()):
+        table.add_row(f"decision {value}", f"{count:,}")
+    if not tally.decisions:
+        table.add_row("decision", "0")
+    table.add_row("fallback", f"{tally.fallbacks:,}")
+    if tally.error_types:
+        for kind, count in sorted(tally.error_types.items()):
+            table.add_row(f"error {kind}", f"{count:,}", style="red")
+    else:
+        table.add_row("error", "0")
+    table.add_row("invalid (not sent)", f"{tally.invalid:,}")
+    if journal is not None and tally.skipped:
+        table.add_row("skipped (already in the journal)", f"{tally.skipped:,}")
+    table.add_section()
+    rate = tally.done / elapsed if elapsed > 0 else 0.0
+    table.add_row("total this run", f"{tally.done:,}")
+    table.add_row("elapsed", f"{elapsed:.2f} s")
+    table.add_row("rate", f"{rate:,.1f} orders/s")
+    if journal is not None:
+        table.add_row("journal", os.fspath(journal.path))
+    console.print(table)
