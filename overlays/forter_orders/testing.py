@@ -1,2 +1,117 @@
-"""pytest plugin (registered through the ``pytest11`` entry point): fixtures for testing
-integrations against the local Forter mock. Fixtures are added by the mock's module."""
+"""pytest plugin for testing Forter integrations against the local Order v3 mock.
+
+Registered through the ``pytest11`` entry point, so it is active wherever ``forter-orders``
+is installed. It imports nothing heavy until a fixture is used: the mock (Starlette,
+uvicorn, openapi-core) starts only in sessions that ask for it.
+
+Fixtures:
+
+``forter_mock``
+    Session-scoped :class:`forter_orders.mock.MockServer` on a free loopback port.
+``forter_mock_state``
+    Function-scoped :class:`ForterMockState`: clears the mock before and after the test
+    and offers scripting (``queue``, ``script_order``) and inspection (``received``,
+    ``orders``) helpers.
+``forter_client``
+    A :class:`forter_orders.ForterClient` pointed at the mock (with a clean state).
+
+Disable with ``-p no:forter_orders``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from forter_orders.mock import MockServer
+
+__all__ = ["ForterMockState", "forter_client", "forter_mock", "forter_mock_state"]
+
+
+class ForterMockState:
+    """Per-test view of the session mock: script outcomes, read what it received."""
+
+    def __init__(self, server: MockServer) -> None:
+        self.server = server
+
+    @property
+    def url(self) -> str:
+        """Base URL of the mock, e.g. ``http://127.0.0.1:40123``."""
+        return self.server.url
+
+    @property
+    def site_id(self) -> str:
+        """Site id the mock expects in ``x-forter-siteid``."""
+        return self.server.site_id
+
+    @property
+    def api_key(self) -> str:
+        """Test secret key the mock expects as the Basic user name."""
+        return self.server.api_key
+
+    def queue(self, *scenarios: str) -> None:
+        """Answer the next order requests with these scenarios, in order (e.g. ``"http-503"``)."""
+        self.server.queue(*scenarios)
+
+    def script_order(self, order_id: str, scenario: str) -> None:
+        """Answer every request for ``order_id`` with ``scenario`` (e.g. ``"decline"``)."""
+        self.server.script_order(order_id, scenario)
+
+    @property
+    def received(self) -> list[dict[str, Any]]:
+        """Every request the mock recorded in this test, oldest first (Authorization redacted)."""
+        return self.server.received
+
+    @property
+    def orders(self) -> list[dict[str, Any]]:
+        """JSON bodies of the order requests received in this test, oldest first."""
+        return [
+            entry["json"]
+            for entry in self.server.received
+            if entry["orderId"] is not None and isinstance(entry["json"], dict)
+        ]
+
+    def clear(self) -> None:
+        """Forget recordings and scripted scenarios."""
+        self.server.clear()
+
+
+@pytest.fixture(scope="session")
+def forter_mock() -> Iterator[MockServer]:
+    """A running Forter Order v3 mock for the whole session (default test credentials)."""
+    from forter_orders.mock import MockServer  # lazy: keep plugin import cheap
+
+    with MockServer(host="127.0.0.1", port=0) as server:
+        yield server
+
+
+@pytest.fixture
+def forter_mock_state(forter_mock: MockServer) -> Iterator[ForterMockState]:
+    """The session mock, cleared before and after the test, so no test sees another's orders."""
+    forter_mock.clear()
+    yield ForterMockState(forter_mock)
+    forter_mock.clear()
+
+
+@pytest.fixture
+def forter_client(forter_mock_state: ForterMockState) -> Iterator[Any]:
+    """A ``forter_orders.ForterClient`` configured for the mock (closed after the test)."""
+    import forter_orders
+
+    client_cls = getattr(forter_orders, "ForterClient", None)
+    if client_cls is None:
+        raise RuntimeError("forter_orders.ForterClient is missing: is forter-orders complete?")
+    client = client_cls(
+        site_id=forter_mock_state.site_id,
+        api_key=forter_mock_state.api_key,
+        base_url=forter_mock_state.url,
+    )
+    try:
+        yield client
+    finally:
+        close = getattr(client, "close", None)
+        if callable(close):
+            close()

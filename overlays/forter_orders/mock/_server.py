@@ -112,6 +112,10 @@ def serve(
     print_banner(config, _url(sock))
     try:
         uvicorn.Server(_uvicorn_config(app, log_level)).run(sockets=[sock])
+    except KeyboardInterrupt:
+        # uvicorn shuts down gracefully, then re-raises the captured SIGINT; Ctrl-C is the
+        # normal way to stop the mock, not an error worth a traceback.
+        pass
     finally:
         sock.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import json
 import random
 import threading
 import time
@@ -163,6 +164,12 @@ class MockController:
         """Keep one request (Authorization redacted; raw bytes only as a short preview)."""
         if self.config.max_recorded == 0:
             return
+        if parsed is None and body:
+            # Fault scenarios answer before parsing; tests still want to see the order.
+            try:
+                parsed = json.loads(body)
+            except ValueError:  # includes UnicodeDecodeError
+                parsed = None
         entry: dict[str, Any] = {
             "time": time.time(),
             "method": method,

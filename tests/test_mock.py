@@ -1,0 +1,300 @@
+"""forter_orders.mock over real HTTP on loopback: auth, validation, decisions, scenarios."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import http.client
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import jsonschema
+import pytest
+
+from forter_orders._spec import component_schema, load_spec
+from forter_orders.mock import DEFAULT_API_KEY, DEFAULT_SITE_ID
+from forter_orders.testing import ForterMockState
+
+ROOT = Path(__file__).resolve().parents[1]
+Json = dict[str, Any]
+HEADERS = {"api-version": "10.1", "x-forter-siteid": DEFAULT_SITE_ID}
+AUTH = (DEFAULT_API_KEY, "")
+REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")
+DECISION = jsonschema.Draft202012Validator(component_schema("OrderDecision"))
+ERROR = jsonschema.Draft202012Validator(component_schema("ErrorResponse"))
+
+
+def example(name: str) -> Json:
+    data: Json = json.loads((ROOT / "examples" / name).read_text())
+    return data
+
+
+@pytest.fixture
+def mock(forter_mock_state: ForterMockState) -> ForterMockState:
+    return forter_mock_state
+
+
+@pytest.fixture
+def client(mock: ForterMockState) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=mock.url, auth=AUTH, headers=HEADERS, timeout=10) as c:
+        yield c
+
+
+def post(
+    client: httpx.Client, order: Any, order_id: str | None = None, **kw: Any
+) -> httpx.Response:
+    if order_id is None:
+        order_id = order["orderId"]
+    return client.post(f"/v3/orders/{order_id}", json=order, **kw)
+
+
+def error_paths(response: httpx.Response) -> list[str]:
+    body = response.json()
+    ERROR.validate(body)
+    assert body["status"] == "failed"
+    return [item["path"] for item in body["errors"]]
+
+
+def with_email(order: Json, email: str) -> Json:
+    order = copy.deepcopy(order)
+    order["accountOwner"]["email"] = email
+    return order
+
+
+# ---------------------------------------------------------------- happy path and decisions
+def test_mobile_example_over_plain_http_is_approved(mock: ForterMockState) -> None:
+    """The hand-written-curl equivalent: http.client, Basic header built by hand."""
+    order = example("mobile_app_order.json")
+    url = urlsplit(mock.url)
+    conn = http.client.HTTPConnection(url.hostname or "", url.port, timeout=10)
+    token = base64.b64encode(f"{DEFAULT_API_KEY}:".encode()).decode()
+    conn.request(
+        "POST",
+        f"/v3/orders/{order['orderId']}",
+        body=json.dumps(order),
+        headers={
+            "Authorization": f"Basic {token}",
+            "Content-Type": "application/json",
+            "api-version": "10.1",
+            "x-forter-siteid": DEFAULT_SITE_ID,
+        },
+    )
+    response = conn.getresponse()
+    body = json.loads(response.read())
+    conn.close()
+    assert response.status == 200
+    DECISION.validate(body)
+    assert body["forterDecision"] == "APPROVE"
+    assert body["orderId"] == "B12261933767"
+    assert body["linkToEventInDashboard"] == "https://portal.forter.com/dashboard/B12261933767"
+    assert REQUEST_ID.match(response.getheader("X-Request-Id") or "")
+
+
+def test_full_example_with_a_broken_currency_names_its_path(client: httpx.Client) -> None:
+    order = example("full_web_order.json")
+    assert post(client, order).status_code == 200
+    order["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
+    response = post(client, order)
+    assert response.status_code == 400
+    assert error_paths(response) == ["cartItems[0].basicItemData.price.currency"]
+    assert "usd" in response.json()["errors"][0]["message"]
+
+
+def test_every_violation_is_listed(client: httpx.Client) -> None:
+    order = example("full_web_order.json")
+    order["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
+    order["totalAmount"]["amountLocalCurrency"] = 12.5
+    response = post(client, order)
+    assert response.status_code == 400
+    assert sorted(error_paths(response)) == [
+        "cartItems[0].basicItemData.price.currency",
+        "totalAmount.amountLocalCurrency",
+    ]
+
+
+def test_missing_required_and_unknown_fields_are_named(client: httpx.Client) -> None:
+    order = example("mobile_app_order.json")
+    del order["connectionInformation"]["userAgent"]
+    del order["cartItems"]
+    order["primaryRecipient"]["address"]["planet"] = "Mars"
+    response = post(client, order)
+    assert response.status_code == 400
+    assert sorted(error_paths(response)) == [
+        "cartItems",
+        "connectionInformation.userAgent",
+        "primaryRecipient.address.planet",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("order_type", "drop", "path"),
+    [
+        ("IOS", "forterMobileUID", "connectionInformation.forterMobileUID"),
+        ("WEB", "forterTokenCookie", "connectionInformation.forterTokenCookie"),
+    ],
+)
+def test_mobile_web_rule(client: httpx.Client, order_type: str, drop: str, path: str) -> None:
+    order = example("mobile_app_order.json")
+    order["orderType"] = order_type
+    order["connectionInformation"].pop(drop, None)
+    if order_type == "WEB":
+        order["connectionInformation"].pop("forterTokenCookie", None)
+    response = post(client, order)
+    assert response.status_code == 400
+    assert path in error_paths(response)
+    assert order_type in response.text
+
+
+@pytest.mark.parametrize("name", ["mobileAppOrder", "fullWebOrder"])
+def test_spec_examples_are_accepted(client: httpx.Client, name: str) -> None:
+    media = load_spec()["paths"]["/v3/orders/{orderId}"]["post"]["requestBody"]["content"]
+    order = media["application/json"]["examples"][name]["value"]
+    response = post(client, order)
+    assert response.status_code == 200, response.text
+    DECISION.validate(response.json())
+
+
+@pytest.mark.parametrize(
+    ("email", "decision"),
+    [
+        ("approve@forter.com", "APPROVE"),
+        ("decline@forter.com", "DECLINE"),
+        ("notreviewed@forter.com", "NOT_REVIEWED"),
+        ("Decline@Forter.COM", "DECLINE"),
+        ("someone@example.com", "APPROVE"),
+    ],
+)
+def test_test_trigger_emails(client: httpx.Client, email: str, decision: str) -> None:
+    response = post(client, with_email(example("mobile_app_order.json"), email))
+    assert response.status_code == 200
+    assert response.json()["forterDecision"] == decision
+
+
+def test_request_id_is_fresh_on_every_response(client: httpx.Client) -> None:
+    order = example("mobile_app_order.json")
+    ids = [
+        post(client, order).headers["X-Request-Id"],
+        post(client, order).headers["X-Request-Id"],
+        client.get("/nowhere").headers["X-Request-Id"],
+        client.post("/v3/orders/x", content=b"{", headers={"api-version": ""}).headers[
+            "X-Request-Id"
+        ],
+    ]
+    assert all(REQUEST_ID.match(value) for value in ids)
+    assert len(set(ids)) == 4
+
+
+# ---------------------------------------------------------------- 401
+def _basic(user: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:".encode()).decode()
+
+
+@pytest.mark.parametrize(
+    ("headers", "path"),
+    [
+        ({"Authorization": ""}, "header:authorization"),
+        ({"Authorization": _basic("wrong_key")}, "header:authorization"),
+        ({"Authorization": f"Bearer {DEFAULT_API_KEY}"}, "header:authorization"),
+        ({"Authorization": "Basic %%%not-base64"}, "header:authorization"),
+        ({"x-forter-siteid": ""}, "header:x-forter-siteid"),
+        ({"x-forter-siteid": "someone-else"}, "header:x-forter-siteid"),
+        ({"api-version": ""}, "header:api-version"),
+    ],
+)
+def test_unauthorized(mock: ForterMockState, headers: dict[str, str], path: str) -> None:
+    all_headers = {**HEADERS, "Authorization": _basic(DEFAULT_API_KEY), **headers}
+    all_headers = {name: value for name, value in all_headers.items() if value}
+    order = example("mobile_app_order.json")
+    response = httpx.post(
+        f"{mock.url}/v3/orders/{order['orderId']}", json=order, headers=all_headers
+    )
+    assert response.status_code == 401
+    assert error_paths(response) == [path]
+
+
+def test_unauthorized_lists_every_missing_header(mock: ForterMockState) -> None:
+    response = httpx.post(f"{mock.url}/v3/orders/1", json={})
+    assert response.status_code == 401
+    assert error_paths(response) == [
+        "header:authorization",
+        "header:x-forter-siteid",
+        "header:api-version",
+    ]
+
+
+def test_password_is_ignored_like_forter_does(mock: ForterMockState) -> None:
+    order = example("mobile_app_order.json")
+    response = httpx.post(
+        f"{mock.url}/v3/orders/{order['orderId']}",
+        json=order,
+        headers=HEADERS,
+        auth=(DEFAULT_API_KEY, "null"),
+    )
+    assert response.status_code == 200
+
+
+# ---------------------------------------------------------------- 400 for malformed requests
+def test_order_id_mismatch(client: httpx.Client) -> None:
+    response = post(client, example("mobile_app_order.json"), order_id="another-order")
+    assert response.status_code == 400
+    assert error_paths(response) == ["orderId"]
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [
+        (b"not json", "application/json"),
+        (b"\xff\xfe\x00{", "application/json"),
+        (b'{"orderId": "\xc3\x28"}', "application/json"),
+        (b"[1, 2]", "application/json"),
+        (b'"a string"', "application/json"),
+        (b"null", "application/json"),
+        (b"", "application/json"),
+        (b'{"orderId": "x"}', "text/plain"),
+    ],
+)
+def test_malformed_bodies_are_400_never_500(
+    client: httpx.Client, content: bytes, content_type: str
+) -> None:
+    response = client.post("/v3/orders/x", content=content, headers={"content-type": content_type})
+    assert response.status_code == 400
+    body = response.json()
+    ERROR.validate(body)
+    assert body["errors"]
+
+
+def test_too_long_order_id_is_a_parameter_error(client: httpx.Client) -> None:
+    order = example("mobile_app_order.json")
+    order["orderId"] = "x" * 256
+    response = post(client, order)
+    assert response.status_code == 400
+    assert "orderId" in " ".join(error_paths(response))
+
+
+def test_encoded_slash_in_order_id_reaches_the_handler(client: httpx.Client) -> None:
+    order = example("mobile_app_order.json")
+    order["orderId"] = "a/b"
+    response = post(client, order, order_id="a%2Fb")
+    assert response.status_code == 200
+    assert response.json()["orderId"] == "a/b"
+
+
+# ---------------------------------------------------------------- routing
+def test_unknown_route_is_404_with_error_body(client: httpx.Client) -> None:
+    response = client.post("/v2/orders/1", json={})
+    assert response.status_code == 404
+    ERROR.validate(response.json())
+    assert response.json()["status"] == "failed"
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "DELETE", "PATCH"])
+def test_wrong_method_is_405_with_allow(client: httpx.Client, method: str) -> None:
+    response = client.request(method, "/v3/orders/1")
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"
+    ERROR.validate(response.json())
