@@ -1,0 +1,807 @@
+"""``ForterClient`` / ``AsyncForterClient``: the Order v3 client built on the generated one.
+
+The generated ``forter_orders_api.client.Client`` owns the httpx client (base URL, default timeout,
+connection pool, ``set_httpx_client`` for a caller's own client); the generated
+``create_order._get_kwargs`` supplies the method, the quoted path and the header names, so the spec
+stays the single source of truth for the wire shape. Three things are done here instead of in the
+generated ``sync_detailed``: the body is serialized once with orjson (the generated code re-encodes
+``Order.to_dict()`` with ``json.dumps`` and cannot send a dict as-is); responses are classified by
+``_response`` (the generated parser crashes on 520s and non-JSON bodies); and authentication is an
+``httpx.Auth`` holding a masked :class:`Secret` (the generated ``AuthenticatedClient`` keeps the
+token in a plain attrs field that its ``repr`` prints).
+
+One ``create`` call: encode + validate the order (µs; see ``_validation``), then up to
+``1 + max_retries`` attempts inside the total deadline (see ``_retry``), then either a decision, a
+fail-open :class:`FallbackDecision` (see ``_fallback``), or a :class:`ForterError`.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Literal, Self, cast
+from urllib.parse import quote
+
+import anyio
+import httpx
+
+from forter_orders_api.api.orders import create_order
+from forter_orders_api.client import Client
+from forter_orders_api.models import Order, OrderDecision
+from forter_orders_api.types import UNSET
+
+from ._config import ClientConfig, resolve_config
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    ForterError,
+)
+from ._fallback import FallbackDecision, FallbackPolicy
+from ._logging import logger
+from ._response import RawResponse, parse_decision, status_error
+from ._retry import DEFAULT_TIMEOUT, RetryPolicy, as_timeout, attempt_timeout
+from ._secret import BasicSecretAuth, Secret
+from ._validation import encode_order, warm_up
+
+OrderInput = Order | Mapping[str, Any]
+"""What ``create`` accepts: a generated ``Order`` or a wire-format (camelCase) mapping."""
+
+
+class _NoBody:
+    """Stands in for the body when ``_get_kwargs`` is asked for method, path and headers."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {}
+
+
+_NO_BODY = cast(Order, _NoBody())
+
+
+@dataclass(frozen=True, slots=True)
+class _CallOptions:
+    timeout: httpx.Timeout
+    retry: RetryPolicy
+    fallback: FallbackPolicy | None
+    validate: bool
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _RequestTemplate:
+    """Method, URL pieces and headers from the generated ``_get_kwargs``, computed once per client.
+
+    Asking the generated code once (with a marker order id) keeps the spec the source of truth for
+    the path and header names without paying for it on every call.
+    """
+
+    method: str
+    url_prefix: str
+    url_suffix: str
+    headers: dict[str, str]
+
+    @classmethod
+    def build(cls, config: ClientConfig) -> _RequestTemplate:
+        marker = "__order_id__"
+        kwargs = create_order._get_kwargs(
+            marker,
+            body=_NO_BODY,
+            api_version=config.api_version,
+            x_forter_siteid=config.site_id,
+            x_forter_sub_merchant_siteid=config.sub_merchant_site_id or UNSET,
+            x_forter_client=config.client_id,
+        )
+        prefix, suffix = str(kwargs["url"]).split(quote(marker, safe=""), 1)
+        return cls(
+            method=str(kwargs["method"]).upper(),
+            url_prefix=config.base_url + prefix,
+            url_suffix=suffix,
+            headers=dict(kwargs["headers"]),
+        )
+
+
+@dataclass(slots=True)
+class _Prepared:
+    order_id: str
+    method: str
+    url: str
+    body: bytes
+    headers: dict[str, str]
+
+
+@dataclass(slots=True)
+class _Outcome:
+    attempts: int
+    decision: OrderDecision | None = None
+    response: httpx.Response | None = None
+    error: ForterError | None = None
+    elapsed: float = 0.0
+
+
+class _BaseClient:
+    """Configuration, request preparation and outcome handling shared by both clients."""
+
+    _config: ClientConfig
+    _auth: BasicSecretAuth
+    _defaults: _CallOptions
+    _clock: Callable[[], float]
+    _random: Callable[[], float]
+    _api: Client
+    _template: _RequestTemplate
+    _owns_http: bool
+
+    def _setup(
+        self,
+        *,
+        site_id: str | None,
+        secret_key: str | Secret | None,
+        api_version: str | None,
+        base_url: str | None,
+        sub_merchant_site_id: str | None,
+        client_id: str | None,
+        timeout: float | httpx.Timeout,
+        max_retries: int | None,
+        retry: RetryPolicy | None,
+        fallback: FallbackPolicy | None,
+        validate: bool,
+        headers: Mapping[str, str] | None,
+        clock: Callable[[], float],
+        owns_http: bool,
+        max_connections: int | None,
+    ) -> None:
+        self._config = resolve_config(
+            site_id=site_id,
+            secret_key=secret_key,
+            api_version=api_version,
+            base_url=base_url,
+            sub_merchant_site_id=sub_merchant_site_id,
+            client_id=client_id,
+        )
+        self._auth = BasicSecretAuth(self._config.secret_key)
+        policy = retry if retry is not None else RetryPolicy()
+        if max_retries is not None:
+            policy = policy.replace(max_retries=max_retries)
+        self._defaults = _CallOptions(
+            as_timeout(timeout), policy, fallback, validate, dict(headers or {})
+        )
+        self._clock = clock
+        self._random = random.random  # jitter only; not security-relevant
+        self._owns_http = owns_http
+        # Compile the schema validators now rather than inside the first checkout.
+        warm_up()
+        httpx_args: dict[str, Any] = {}
+        if max_connections is not None:
+            httpx_args["limits"] = httpx.Limits(
+                max_connections=max_connections, max_keepalive_connections=max_connections
+            )
+        self._template = _RequestTemplate.build(self._config)
+        self._api = Client(
+            base_url=self._config.base_url,
+            timeout=self._defaults.timeout,
+            headers={"User-Agent": self._config.client_id},
+            httpx_args=httpx_args,
+        )
+
+    # ---------------------------------------------------------------- public attributes
+
+    @property
+    def site_id(self) -> str:
+        """The Forter site id (``x-forter-siteid``)."""
+        return self._config.site_id
+
+    @property
+    def base_url(self) -> str:
+        """The API base URL, e.g. ``https://<siteId>.api.forter-secure.com``."""
+        return self._config.base_url
+
+    @property
+    def api_version(self) -> str:
+        """The ``api-version`` header value."""
+        return self._config.api_version
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """The default per-attempt timeout."""
+        return self._defaults.timeout
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The default retry policy."""
+        return self._defaults.retry
+
+    @property
+    def fallback_policy(self) -> FallbackPolicy | None:
+        """The default fail-open policy (``None``: failures raise)."""
+        return self._defaults.fallback
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(site_id={self._config.site_id!r}, "
+            f"base_url={self._config.base_url!r}, api_version={self._config.api_version!r}, "
+            f"secret_key={self._config.secret_key!r})"
+        )
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        fallback: FallbackPolicy | Literal[False] | None = None,
+        validate: bool | None = None,
+        api_version: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy with other defaults that shares this client's connection pool.
+
+        Closing either closes the shared pool. ``fallback=False`` turns fail-open off.
+        """
+        clone = copy.copy(self)
+        options = self._options(timeout, max_retries, retry, headers, validate, fallback)
+        clone._defaults = options
+        if api_version is not None:
+            clone._config = dataclasses.replace(self._config, api_version=api_version)
+            clone._template = _RequestTemplate.build(clone._config)
+        clone._bind_resources()
+        return clone
+
+    def _bind_resources(self) -> None:
+        raise NotImplementedError
+
+    # ---------------------------------------------------------------- per call
+
+    def _options(
+        self,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        retry: RetryPolicy | None,
+        headers: Mapping[str, str] | None,
+        validate: bool | None,
+        fallback: FallbackPolicy | Literal[False] | None,
+    ) -> _CallOptions:
+        defaults = self._defaults
+        if (
+            timeout is None
+            and max_retries is None
+            and retry is None
+            and not headers
+            and validate is None
+            and fallback is None
+        ):
+            return defaults  # the common case costs nothing
+        policy = retry if retry is not None else defaults.retry
+        if max_retries is not None:
+            policy = policy.replace(max_retries=max_retries)
+        return _CallOptions(
+            timeout=as_timeout(timeout) if timeout is not None else defaults.timeout,
+            retry=policy,
+            fallback=defaults.fallback
+            if fallback is None
+            else (None if fallback is False else fallback),
+            validate=defaults.validate if validate is None else validate,
+            headers={**defaults.headers, **headers} if headers else defaults.headers,
+        )
+
+    def _prepare(self, order: OrderInput, options: _CallOptions) -> _Prepared:
+        order_id, body = encode_order(order, validate=options.validate)
+        template = self._template
+        return _Prepared(
+            order_id,
+            template.method,
+            template.url_prefix + quote(order_id, safe="") + template.url_suffix,
+            body,
+            # Shared, never mutated (httpx copies request headers into its own Headers).
+            {**template.headers, **options.headers} if options.headers else template.headers,
+        )
+
+    def _classify(self, response: httpx.Response) -> OrderDecision | APIStatusError:
+        if 200 <= response.status_code < 300:
+            try:
+                return parse_decision(response)
+            except APIStatusError as error:
+                return error
+        return status_error(response)
+
+    def _transport_error(
+        self, exc: httpx.TransportError, prepared: _Prepared, timeout: httpx.Timeout
+    ) -> APIConnectionError:
+        host = httpx.URL(prepared.url).host
+        error: APIConnectionError
+        if isinstance(exc, httpx.TimeoutException):
+            limit = {
+                httpx.ConnectTimeout: timeout.connect,
+                httpx.WriteTimeout: timeout.write,
+                httpx.PoolTimeout: timeout.pool,
+            }.get(type(exc), timeout.read) or 0.0
+            error = APITimeoutError(
+                f"Forter at {host} did not answer within {limit:.2f} s ({type(exc).__name__})",
+                request=exc.request if _has_request(exc) else None,
+            )
+        else:
+            detail = str(exc) or type(exc).__name__
+            error = APIConnectionError(
+                f"could not reach Forter at {host}: {detail}",
+                request=exc.request if _has_request(exc) else None,
+            )
+        error.__cause__ = exc
+        return error
+
+    def _log_attempt(
+        self,
+        prepared: _Prepared,
+        attempt: int,
+        policy: RetryPolicy,
+        started: float,
+        outcome: str,
+    ) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s -> %s in %.1f ms (attempt %d of %d)",
+                prepared.method,
+                prepared.url,
+                outcome,
+                (self._clock() - started) * 1000,
+                attempt,
+                policy.max_retries + 1,
+            )
+
+    def _next_delay(
+        self, policy: RetryPolicy, attempt: int, error: ForterError, deadline_at: float | None
+    ) -> float | None:
+        remaining = None if deadline_at is None else deadline_at - self._clock()
+        delay = policy.next_delay(
+            retries_done=attempt - 1, error=error, remaining=remaining, random=self._random
+        )
+        if delay is not None:
+            logger.debug("retrying in %.3f s after %s", delay, type(error).__name__)
+        return delay
+
+    def _finish(
+        self, prepared: _Prepared, options: _CallOptions, outcome: _Outcome
+    ) -> OrderDecision:
+        if outcome.decision is not None:
+            return outcome.decision
+        error = outcome.error
+        assert error is not None  # noqa: S101 - _Outcome holds a decision or an error
+        policy = options.fallback
+        reason = policy.reason_for(error) if policy is not None else None
+        if policy is None or reason is None:
+            raise error
+        logger.warning(
+            "Forter gave no decision for order %s (%s after %d attempt(s): %s: %s); "
+            "failing open with %s - resend the order to Forter later",
+            prepared.order_id,
+            reason,
+            outcome.attempts,
+            type(error).__name__,
+            str(error).splitlines()[0] if str(error) else "",
+            policy.decision,
+        )
+        return FallbackDecision(
+            forter_decision=policy.decision,
+            order_id=prepared.order_id,
+            reason=reason,
+            error=error,
+            attempts=outcome.attempts,
+        )
+
+    def _finish_raw(self, outcome: _Outcome) -> RawResponse[OrderDecision]:
+        if outcome.decision is None or outcome.response is None:
+            assert outcome.error is not None  # noqa: S101
+            raise outcome.error
+        return RawResponse(
+            outcome.decision,
+            outcome.response,
+            outcome.attempts,
+            datetime.timedelta(seconds=outcome.elapsed),
+        )
+
+
+def _one_key(api_key: str | Secret | None, secret_key: str | Secret | None) -> str | Secret | None:
+    if api_key is not None and secret_key is not None:
+        raise ConfigurationError(
+            "pass the secret key once: api_key=... or secret_key=..., not both"
+        )
+    return api_key if api_key is not None else secret_key
+
+
+def _has_request(exc: httpx.TransportError) -> bool:
+    try:
+        exc.request  # noqa: B018 - raises RuntimeError when httpx never attached one
+    except RuntimeError:
+        return False
+    return True
+
+
+# ==================================================================== sync
+
+
+class ForterClient(_BaseClient):
+    """Synchronous client for Forter's Order v3 API.
+
+    Example::
+
+        with ForterClient() as forter:  # FORTER_SITE_ID / FORTER_SECRET_KEY from the environment
+            decision = forter.orders.create(order)
+
+    Args:
+        site_id: Forter site id (else ``FORTER_SITE_ID``).
+        api_key: the secret API key, a ``str`` or :class:`Secret` (else ``FORTER_SECRET_KEY``;
+            ``secret_key=`` is an alias). It is kept masked and only ever sent as the HTTP Basic
+            user name (empty password).
+        api_version: ``api-version`` header (else ``FORTER_API_VERSION``, default ``"10.1"``).
+        base_url: default ``https://{siteId}.api.forter-secure.com`` (else ``FORTER_BASE_URL``).
+        sub_merchant_site_id: ``x-forter-sub-merchant-siteid`` for multi-merchant accounts.
+        client_id: ``x-forter-client`` (default ``forter-orders-python/<version>``).
+        timeout: per-attempt timeout in seconds or an ``httpx.Timeout`` (default 4 s: Forter's
+            plugins use 2-5 s).
+        max_retries: shortcut for ``retry.max_retries`` (default 1: Forter says retry once).
+        retry: the :class:`RetryPolicy` (backoff, jitter, total deadline 8 s, retried statuses).
+        fallback: a :class:`FallbackPolicy` to fail open instead of raising (default: off).
+        validate: validate orders against the schema before sending (default on).
+        headers: extra headers on every request.
+        max_connections: connection-pool size of the client built here (httpx default: 100).
+        http_client: your own ``httpx.Client`` (proxies, transports, mTLS). It is used as-is
+            (its base URL and auth are ignored: URLs are absolute and auth is per request)
+            and it is not closed by :meth:`close`.
+        clock: monotonic clock for the deadline (tests inject a fake one).
+        sleep: how to wait between attempts (tests inject a fake one).
+    """
+
+    orders: Orders
+
+    def __init__(
+        self,
+        site_id: str | None = None,
+        api_key: str | Secret | None = None,
+        *,
+        secret_key: str | Secret | None = None,
+        api_version: str | None = None,
+        base_url: str | None = None,
+        sub_merchant_site_id: str | None = None,
+        client_id: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        fallback: FallbackPolicy | None = None,
+        validate: bool = True,
+        headers: Mapping[str, str] | None = None,
+        max_connections: int | None = None,
+        http_client: httpx.Client | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._setup(
+            site_id=site_id,
+            secret_key=_one_key(api_key, secret_key),
+            api_version=api_version,
+            base_url=base_url,
+            sub_merchant_site_id=sub_merchant_site_id,
+            client_id=client_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            fallback=fallback,
+            validate=validate,
+            headers=headers,
+            clock=clock,
+            owns_http=http_client is None,
+            max_connections=max_connections,
+        )
+        del api_key, secret_key  # keep the raw key out of this frame's locals
+        self._sleep = sleep
+        if http_client is not None:
+            self._api.set_httpx_client(http_client)
+        self._http = self._api.get_httpx_client()  # built now: one pool for the client's life
+        self._bind_resources()
+
+    def _bind_resources(self) -> None:
+        self.orders = Orders(self)
+
+    @property
+    def http_client(self) -> httpx.Client:
+        """The underlying ``httpx.Client``."""
+        return self._http
+
+    def close(self) -> None:
+        """Close the connection pool (a caller-supplied ``http_client`` is left open)."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _send(self, prepared: _Prepared, options: _CallOptions) -> _Outcome:
+        policy = options.retry
+        clock = self._clock
+        deadline_at = None if policy.deadline is None else clock() + policy.deadline
+        attempt = 0
+        while True:
+            attempt += 1
+            remaining = None if deadline_at is None else deadline_at - clock()
+            timeout = attempt_timeout(options.timeout, remaining)
+            started = clock()
+            response: httpx.Response | None = None
+            try:
+                response = self._http.request(
+                    prepared.method,
+                    prepared.url,
+                    content=prepared.body,
+                    headers=prepared.headers,
+                    timeout=timeout,
+                    auth=self._auth,
+                )
+            except httpx.TransportError as exc:
+                error: ForterError = self._transport_error(exc, prepared, timeout)
+                self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
+            else:
+                self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
+                result = self._classify(response)
+                if isinstance(result, OrderDecision):
+                    return _Outcome(
+                        attempt, decision=result, response=response, elapsed=clock() - started
+                    )
+                error = result
+            delay = self._next_delay(policy, attempt, error, deadline_at)
+            if delay is None:
+                return _Outcome(attempt, response=response, error=error)
+            self._sleep(delay)
+
+
+class Orders:
+    """``client.orders``: send orders to ``POST /v3/orders/{orderId}``."""
+
+    def __init__(self, client: ForterClient) -> None:
+        self._client = client
+        self.with_raw_response = OrdersWithRawResponse(self)
+
+    def create(
+        self,
+        order: OrderInput,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool | None = None,
+        fallback: FallbackPolicy | Literal[False] | None = None,
+    ) -> OrderDecision:
+        """Send ``order`` and return Forter's decision.
+
+        Args:
+            order: a generated ``Order`` or a wire-format dict (sent as-is, keys never dropped).
+            timeout: per-attempt timeout for this call (capped by the time left).
+            max_retries: retries for this call.
+            retry: a whole :class:`RetryPolicy` for this call.
+            headers: extra headers for this call.
+            validate: override the client's validation setting for this call.
+            fallback: a :class:`FallbackPolicy` for this call, or ``False`` to raise instead.
+
+        Returns:
+            Forter's ``OrderDecision``; with a fallback policy, possibly a
+            :class:`FallbackDecision` (check with :func:`is_fallback`).
+
+        Raises:
+            OrderValidationError: the order is invalid (nothing was sent).
+            APIStatusError: Forter refused the request (subclass per status).
+            APIConnectionError: Forter could not be reached in time (``APITimeoutError``).
+        """
+        client = self._client
+        options = client._options(timeout, max_retries, retry, headers, validate, fallback)
+        prepared = client._prepare(order, options)
+        return client._finish(prepared, options, client._send(prepared, options))
+
+    def create_raw(
+        self,
+        order: OrderInput,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool | None = None,
+    ) -> RawResponse[OrderDecision]:
+        """Like :meth:`create`, returning the HTTP exchange too (status, headers, request id).
+
+        Fail-open does not apply: with no HTTP answer there is no raw response to return.
+        """
+        client = self._client
+        options = client._options(timeout, max_retries, retry, headers, validate, False)
+        prepared = client._prepare(order, options)
+        return client._finish_raw(client._send(prepared, options))
+
+
+class OrdersWithRawResponse:
+    """``client.orders.with_raw_response``: the same calls, returning :class:`RawResponse`."""
+
+    def __init__(self, orders: Orders) -> None:
+        self.create = orders.create_raw
+
+
+# ==================================================================== async
+
+
+class AsyncForterClient(_BaseClient):
+    """Asynchronous client for Forter's Order v3 API (asyncio or trio, through httpx/anyio).
+
+    Takes the same arguments as :class:`ForterClient`, with ``http_client`` an
+    ``httpx.AsyncClient`` and ``sleep`` an async function. Example::
+
+        async with AsyncForterClient() as forter:
+            decision = await forter.orders.create(order)
+    """
+
+    orders: AsyncOrders
+
+    def __init__(
+        self,
+        site_id: str | None = None,
+        api_key: str | Secret | None = None,
+        *,
+        secret_key: str | Secret | None = None,
+        api_version: str | None = None,
+        base_url: str | None = None,
+        sub_merchant_site_id: str | None = None,
+        client_id: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        fallback: FallbackPolicy | None = None,
+        validate: bool = True,
+        headers: Mapping[str, str] | None = None,
+        max_connections: int | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+    ) -> None:
+        self._setup(
+            site_id=site_id,
+            secret_key=_one_key(api_key, secret_key),
+            api_version=api_version,
+            base_url=base_url,
+            sub_merchant_site_id=sub_merchant_site_id,
+            client_id=client_id,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry=retry,
+            fallback=fallback,
+            validate=validate,
+            headers=headers,
+            clock=clock,
+            owns_http=http_client is None,
+            max_connections=max_connections,
+        )
+        del api_key, secret_key  # keep the raw key out of this frame's locals
+        self._sleep = sleep
+        if http_client is not None:
+            self._api.set_async_httpx_client(http_client)
+        self._http = self._api.get_async_httpx_client()
+        self._bind_resources()
+
+    def _bind_resources(self) -> None:
+        self.orders = AsyncOrders(self)
+
+    @property
+    def http_client(self) -> httpx.AsyncClient:
+        """The underlying ``httpx.AsyncClient``."""
+        return self._http
+
+    async def close(self) -> None:
+        """Close the connection pool (a caller-supplied ``http_client`` is left open)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    aclose = close
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def _send(self, prepared: _Prepared, options: _CallOptions) -> _Outcome:
+        policy = options.retry
+        clock = self._clock
+        deadline_at = None if policy.deadline is None else clock() + policy.deadline
+        attempt = 0
+        while True:
+            attempt += 1
+            remaining = None if deadline_at is None else deadline_at - clock()
+            timeout = attempt_timeout(options.timeout, remaining)
+            started = clock()
+            response: httpx.Response | None = None
+            try:
+                response = await self._http.request(
+                    prepared.method,
+                    prepared.url,
+                    content=prepared.body,
+                    headers=prepared.headers,
+                    timeout=timeout,
+                    auth=self._auth,
+                )
+            except httpx.TransportError as exc:
+                error: ForterError = self._transport_error(exc, prepared, timeout)
+                self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
+            else:
+                self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
+                result = self._classify(response)
+                if isinstance(result, OrderDecision):
+                    return _Outcome(
+                        attempt, decision=result, response=response, elapsed=clock() - started
+                    )
+                error = result
+            delay = self._next_delay(policy, attempt, error, deadline_at)
+            if delay is None:
+                return _Outcome(attempt, response=response, error=error)
+            await self._sleep(delay)
+
+
+class AsyncOrders:
+    """``client.orders`` of :class:`AsyncForterClient`."""
+
+    def __init__(self, client: AsyncForterClient) -> None:
+        self._client = client
+        self.with_raw_response = AsyncOrdersWithRawResponse(self)
+
+    async def create(
+        self,
+        order: OrderInput,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool | None = None,
+        fallback: FallbackPolicy | Literal[False] | None = None,
+    ) -> OrderDecision:
+        """Send ``order`` and return Forter's decision (see :meth:`Orders.create`)."""
+        client = self._client
+        options = client._options(timeout, max_retries, retry, headers, validate, fallback)
+        prepared = client._prepare(order, options)
+        return client._finish(prepared, options, await client._send(prepared, options))
+
+    async def create_raw(
+        self,
+        order: OrderInput,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry: RetryPolicy | None = None,
+        headers: Mapping[str, str] | None = None,
+        validate: bool | None = None,
+    ) -> RawResponse[OrderDecision]:
+        """Like :meth:`create`, returning the HTTP exchange too (no fail-open)."""
+        client = self._client
+        options = client._options(timeout, max_retries, retry, headers, validate, False)
+        prepared = client._prepare(order, options)
+        return client._finish_raw(await client._send(prepared, options))
+
+
+class AsyncOrdersWithRawResponse:
+    """``client.orders.with_raw_response`` of :class:`AsyncForterClient`."""
+
+    def __init__(self, orders: AsyncOrders) -> None:
+        self.create = orders.create_raw

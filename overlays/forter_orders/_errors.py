@@ -1,0 +1,153 @@
+"""The exceptions the client raises. Everything derives from :class:`ForterError`.
+
+::
+
+    ForterError
+    ├── ConfigurationError          (missing site id / key, bad base URL)
+    ├── OrderValidationError        (the order broke the schema; nothing was sent)
+    ├── APIConnectionError          (no HTTP response: DNS, refused, reset, protocol error)
+    │   └── APITimeoutError         (a timeout, or the total deadline ran out)
+    └── APIStatusError              (an HTTP response that is not a decision)
+        ├── BadRequestError         400
+        ├── AuthenticationError     401
+        ├── NotFoundError           404
+        ├── RateLimitError          429
+        ├── InternalServerError     500 / 502 / 503 / 504
+        └── UnexpectedResponseError any other status, or a 2xx body that is not a decision
+
+No message ever holds the secret key or a full card number: the client never formats the key, and
+every text taken from a response body goes through PAN masking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from ._pan import mask_pans
+from ._problem import Problem
+
+_REQUEST_ID_HEADERS = ("x-request-id", "x-forter-request-id")
+
+
+def request_id_of(response: httpx.Response | None) -> str | None:
+    """Forter's request id (``X-Request-Id``, else ``x-forter-request-id``) for support tickets."""
+    if response is None:
+        return None
+    for name in _REQUEST_ID_HEADERS:
+        value: str | None = response.headers.get(name)
+        if value:
+            return value
+    return None
+
+
+class ForterError(Exception):
+    """Base class of every error raised by forter-orders."""
+
+
+class ConfigurationError(ForterError, ValueError):
+    """The client is missing its site id or secret key, or a setting is malformed."""
+
+
+class OrderValidationError(ForterError, ValueError):
+    """The order does not satisfy the Order v3 schema; it was not sent.
+
+    ``problems`` lists every problem found, each with its dotted field path.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: list[Problem] = list(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  - {problem}" for problem in self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"order is not valid ({count} {noun}); nothing was sent:\n{lines}")
+
+
+class APIConnectionError(ForterError):
+    """No usable HTTP response from Forter (connection refused or reset, DNS, protocol error)."""
+
+    def __init__(self, message: str, *, request: httpx.Request | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """An attempt timed out, or the client's total deadline ran out before a response."""
+
+
+class APIStatusError(ForterError):
+    """Forter answered with an HTTP status that is not a decision.
+
+    Attributes:
+        http_status: the HTTP status code.
+        body: the parsed JSON body when it was a JSON object, else ``None``.
+        request_id: Forter's request id (quote it to Forter support), if any.
+        errors: the body's ``errors`` as :class:`Problem` objects (path, message); may be empty.
+        message: a human-readable summary.
+        response: the ``httpx.Response``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Mapping[str, Any] | None,
+        errors: Sequence[Problem] = (),
+    ) -> None:
+        self.response = response
+        self.http_status = response.status_code
+        self.body: dict[str, Any] | None = dict(body) if body is not None else None
+        self.request_id = request_id_of(response)
+        self.errors: list[Problem] = list(errors)
+        self.message = mask_pans(message)
+        text = self.message
+        if self.errors:
+            text += "".join(f"\n  - {error}" for error in self.errors)
+        if self.request_id:
+            text += f"\n(request id: {self.request_id})"
+        super().__init__(text)
+
+    @property
+    def status_code(self) -> int:
+        """Alias of ``http_status`` (httpx naming)."""
+        return self.http_status
+
+
+class BadRequestError(APIStatusError):
+    """400: the body broke Forter's schema; ``errors`` lists what Forter reported. Never retried."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: wrong secret key or site id (or a missing required header). Never retried."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the URL is wrong (base URL / site id). Never retried."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests. ``retry_after``: the server's wait in seconds, if it sent one."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Mapping[str, Any] | None,
+        errors: Sequence[Problem] = (),
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, response=response, body=body, errors=errors)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """500/502/503/504: a failure on Forter's side; retried, then eligible for fail-open."""
+
+
+class UnexpectedResponseError(APIStatusError):
+    """A status the API does not document (e.g. 418, 520), or a 2xx body that is not a decision."""

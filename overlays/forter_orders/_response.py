@@ -1,0 +1,194 @@
+"""Turning an ``httpx.Response`` into an ``OrderDecision`` or the right exception.
+
+The generated ``create_order._build_response`` is not used on purpose: it crashes with
+``ValueError`` on status codes outside the IANA list (``HTTPStatus(520)``), with ``JSONDecodeError``
+on non-JSON error bodies (an HTML 502 page from a load balancer) and with ``KeyError`` on a 200 body
+missing ``forterDecision``. Here every response maps to a decision or a :class:`ForterError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Generic, TypeVar
+
+import httpx
+import orjson
+
+from forter_orders_api.models import OrderDecision
+
+from ._errors import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+    UnexpectedResponseError,
+    request_id_of,
+)
+from ._problem import Problem
+from ._retry import parse_retry_after
+from ._validation import decision_validator, dotted
+
+T = TypeVar("T")
+
+_STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    404: NotFoundError,
+    429: RateLimitError,
+    500: InternalServerError,
+    502: InternalServerError,
+    503: InternalServerError,
+    504: InternalServerError,
+}
+_PHRASES: Final = {
+    400: "Bad Request",
+    401: "Unauthorized",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawResponse(Generic[T]):
+    """The HTTP exchange behind a result (``client.orders.with_raw_response.create(...)``).
+
+    Attributes:
+        parsed: the parsed result (an ``OrderDecision``).
+        http_response: the final ``httpx.Response``.
+        attempts: how many requests were made (1 + retries).
+        elapsed: time of the final attempt, from sending the request to reading the response
+            (measured by the client, so it is also set for mocked transports).
+    """
+
+    parsed: T
+    http_response: httpx.Response
+    attempts: int = 1
+    elapsed: datetime.timedelta = datetime.timedelta(0)
+
+    @property
+    def status_code(self) -> int:
+        """HTTP status of the final response."""
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """Headers of the final response."""
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """Forter's request id (``X-Request-Id`` / ``x-forter-request-id``), for support."""
+        return request_id_of(self.http_response)
+
+    def parse(self) -> T:
+        """The parsed result (the same as ``parsed``, as in openai-python)."""
+        return self.parsed
+
+
+def parse_decision(response: httpx.Response) -> OrderDecision:
+    """The ``OrderDecision`` in a 2xx response; ``UnexpectedResponseError`` if it is not one."""
+    try:
+        data = orjson.loads(response.content)
+    except orjson.JSONDecodeError:
+        raise UnexpectedResponseError(
+            f"HTTP {response.status_code} from Forter with a body that is not JSON "
+            f"(content-type {response.headers.get('content-type', 'none')!r}): "
+            f"{_snippet(response)}",
+            response=response,
+            body=None,
+        ) from None
+    if not isinstance(data, dict) or not decision_validator().is_valid(data):
+        problems = (
+            [
+                Problem(dotted(list(e.instance_path)), e.message, "schema")
+                for e in decision_validator().iter_errors(data)
+            ]
+            if isinstance(data, dict)
+            else [Problem("", f"expected a JSON object, got {type(data).__name__}", "type")]
+        )
+        raise UnexpectedResponseError(
+            f"HTTP {response.status_code} from Forter with a body that is not an OrderDecision",
+            response=response,
+            body=data if isinstance(data, dict) else None,
+            errors=problems,
+        )
+    try:
+        return OrderDecision.from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:  # belt and braces
+        raise UnexpectedResponseError(
+            f"HTTP {response.status_code} body could not be read as an OrderDecision: {exc}",
+            response=response,
+            body=data,
+        ) from None
+
+
+def status_error(response: httpx.Response) -> APIStatusError:
+    """The exception for a non-2xx response (never raises while building it)."""
+    status = response.status_code
+    body: dict[str, Any] | None = None
+    try:
+        parsed = orjson.loads(response.content) if response.content else None
+    except orjson.JSONDecodeError:
+        parsed = None
+    if isinstance(parsed, dict):
+        body = parsed
+    errors = _server_problems(body)
+    detail = body.get("message") if body is not None else None
+    if not isinstance(detail, str) or not detail:
+        detail = _snippet(response) if body is None and response.content else ""
+    phrase = _PHRASES.get(status, response.reason_phrase or "")
+    message = f"Forter returned HTTP {status} {phrase}".rstrip()
+    if detail:
+        message += f": {detail}"
+    cls = _STATUS_ERRORS.get(status)
+    if cls is None:
+        return UnexpectedResponseError(
+            message + " (a status the Order v3 API does not document)",
+            response=response,
+            body=body,
+            errors=errors,
+        )
+    if cls is RateLimitError:
+        return RateLimitError(
+            message,
+            response=response,
+            body=body,
+            errors=errors,
+            retry_after=parse_retry_after(response),
+        )
+    return cls(message, response=response, body=body, errors=errors)
+
+
+def _server_problems(body: Mapping[str, Any] | None) -> list[Problem]:
+    raw = body.get("errors") if body is not None else None
+    if not isinstance(raw, list):
+        return []
+    problems = []
+    for item in raw:
+        if isinstance(item, dict):
+            path, message = item.get("path"), item.get("message")
+            problems.append(
+                Problem(
+                    path if isinstance(path, str) else "",
+                    message if isinstance(message, str) else str(item),
+                    "server",
+                )
+            )
+        else:
+            problems.append(Problem("", str(item), "server"))
+    return problems
+
+
+def _snippet(response: httpx.Response, limit: int = 200) -> str:
+    text = response.content[:limit].decode("utf-8", errors="replace").strip()
+    if len(response.content) > limit:
+        text += "..."
+    return repr(text) if text else "(empty body)"
