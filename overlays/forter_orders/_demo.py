@@ -148,12 +148,12 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     # 6: the client's own validation stops a broken order before it leaves the process.
     def local_check(row: Row, result: Any) -> None:
         if isinstance(result, OrderValidationError):
-            row.note = "not sent: " + ", ".join(p.path for p in result.problems[:3])
+            row.note = "\n".join(["not sent; local paths:", *(p.path for p in result.problems[:3])])
             row.ok = True
 
     rows.append(
         _attempt(
-            Row("invalid", "broken order, validated", "OrderValidationError"),
+            Row("invalid", "broken, validated", "OrderValidationError"),
             lambda: raw(_with(_broken(web), "invalid")),
             local_check,
         )
@@ -163,7 +163,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     def bad_request_check(row: Row, result: Any) -> None:
         if isinstance(result, BadRequestError):
             paths = [e.path for e in result.errors]
-            row.note = "paths: " + ", ".join(paths[:3])
+            row.note = "\n".join(["the mock's 400 paths:", *paths[:3]])
             row.attempts = "1"
             row.ok = "cartItems[0].basicItemData.price.currency" in paths
         else:
@@ -171,7 +171,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
 
     rows.append(
         _attempt(
-            Row("bad-request", "broken order, validate=False", "400 with paths"),
+            Row("bad-request", "broken, validate=False", "400 with paths"),
             lambda: raw(_broken(web), validate=False),
             bad_request_check,
         )
@@ -206,7 +206,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
 
     def fallback_check(row: Row, result: Any) -> None:
         row.ok = is_fallback(result) and result.reason == "timeout"
-        row.note = f"timeout {FALLBACK_TIMEOUT_S} s; is_fallback() true, resend later"
+        row.note = f"timeout {FALLBACK_TIMEOUT_S} s; is_fallback(): resend later"
 
     rows.append(
         _attempt(
@@ -227,27 +227,22 @@ def render(rows: list[Row], console: Console, url: str, elapsed: float) -> None:
         title_justify="left",
         show_lines=False,
     )
-    for name, justify in (
-        ("order", "left"),
-        ("scenario", "left"),
-        ("outcome", "left"),
-        ("decision", "left"),
-        ("attempts", "right"),
-        ("latency", "right"),
-        ("note", "left"),
-        ("ok", "center"),
-    ):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table.add_column("order", overflow="fold")
+    table.add_column("scenario", overflow="fold")
+    table.add_column("outcome", overflow="fold")
+    table.add_column("decision", overflow="fold")
+    table.add_column("attempts/latency", justify="right")
+    table.add_column("note", overflow="fold")
     for row in rows:
+        mark = "[green]✓[/]" if row.ok else "[red]✗[/]"
+        note = row.note if row.ok else f"[red]expected {row.expected}[/] {row.note}"
         table.add_row(
-            row.order,
+            f"{mark} {row.order}",
             row.scenario,
             row.outcome,
             row.decision or "-",
-            row.attempts or "-",
-            f"{row.latency_ms:.0f} ms",
-            row.note,
-            "[green]yes[/]" if row.ok else f"[red]NO[/]: expected {row.expected}",
+            f"{row.attempts or '-'} / {row.latency_ms:.0f} ms",
+            note,
         )
     console.print(table)
     bad = [r for r in rows if not r.ok]
@@ -271,7 +266,7 @@ def run_demo(console: Console | None = None) -> int:
         console = Console(highlight=False)
         if not console.is_terminal:
             # Piped or captured: no terminal width to honour, so do not squeeze the table.
-            console = Console(highlight=False, width=140)
+            console = Console(highlight=False, width=160)
     started = time.perf_counter()
     with (
         MockServer(MockConfig()) as server,

@@ -24,7 +24,7 @@ from ._batch import (
     run_batch,
 )
 from ._cli_inputs import InputError, display_name, file_size, read_orders
-from ._journal import Journal, JournalError, ResumeSet, write_line
+from ._journal import Journal, JournalError, ResumeSet, encode_entry
 
 if TYPE_CHECKING:
     import httpx
@@ -274,10 +274,13 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
         sink: Sink = journal.write
         summary_console = Console(highlight=False)
     else:
-        stdout_fd = sys.stdout.fileno()
+        out = sys.stdout
 
         def sink(entry: Mapping[str, Any]) -> None:
-            write_line(stdout_fd, entry)
+            # Without a journal there is nothing to resume: ordinary buffered stdout, flushed
+            # per line so a pipe reader sees each outcome as it happens.
+            out.write(encode_entry(entry).decode())
+            out.flush()
 
         summary_console = Console(stderr=True, highlight=False)
 
@@ -307,6 +310,8 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
                 if show_progress
                 else None
             )
+            # The clock starts with the batch, not with the mock's start-up.
+            started = time.monotonic()
             try:
                 interrupted = _run_loop(
                     lambda: _drive(settings, client, sink, resumed, tally, view, started)
@@ -315,6 +320,9 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
                 failure = str(exc)
             except JournalMismatchError as exc:
                 failure = f"{display_name(str(settings.out))}: {exc}"
+    except KeyboardInterrupt:
+        # Ctrl-C before the batch started (e.g. while the mock was starting): nothing sent.
+        interrupted = EXIT_SIGINT
     finally:
         if journal is not None:
             journal.close()

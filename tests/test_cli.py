@@ -1,0 +1,349 @@
+"""``forter-orders`` in-process through typer's CliRunner: exit codes, output formats, help.
+
+The subprocess tests (the real console script, signals, resume) live in test_cli_send.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from forter_orders._cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+MOBILE = ROOT / "examples" / "mobile_app_order.json"
+WEB = ROOT / "examples" / "full_web_order.json"
+
+runner = CliRunner()
+
+
+def _mobile(order_id: str = "A1") -> dict[str, Any]:
+    order: dict[str, Any] = json.loads(MOBILE.read_text())
+    order["orderId"] = order_id
+    return order
+
+
+def _bad_currency(order_id: str) -> dict[str, Any]:
+    order = _mobile(order_id)
+    order["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
+    return order
+
+
+def _jsonl(tmp_path: Path, orders: list[Any], name: str = "orders.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(o) + "\n" for o in orders))
+    return path
+
+
+# ------------------------------------------------------------------------------ validate
+
+
+def test_validate_valid_files_exit_0() -> None:
+    result = runner.invoke(app, ["validate", str(MOBILE), str(WEB)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert "ok: 2 orders valid" in result.stderr
+
+
+def test_validate_reports_file_line_path_message(tmp_path: Path) -> None:
+    orders = [_mobile("A1"), _mobile("A2"), _bad_currency("A3")]
+    path = _jsonl(tmp_path, orders)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        f"{path}:3 cartItems[0].basicItemData.price.currency: "
+        "expected ISO-4217 alpha-3 (pattern ^[A-Z]{3}$), got 'usd'"
+    ]
+    assert "1 of 3 orders invalid" in result.stderr
+
+
+def test_validate_jsonl_line_numbers_count_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "orders.ndjson"
+    path.write_text(json.dumps(_mobile("A1")) + "\n\n\n" + json.dumps(_bad_currency("A2")) + "\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{path}:4 cartItems[0]")
+
+
+def test_validate_single_document_has_no_line_number(tmp_path: Path) -> None:
+    path = tmp_path / "order.json"
+    path.write_text(json.dumps(_bad_currency("A1"), indent=2))
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{path} cartItems[0].basicItemData.price.currency: ")
+
+
+def test_validate_array_reports_each_items_line(tmp_path: Path) -> None:
+    path = tmp_path / "orders.json"
+    path.write_text(
+        "[\n" + json.dumps(_mobile("A1")) + ",\n" + json.dumps(_bad_currency("A2")) + "\n]"
+    )
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"{path}:3 cartItems[0]")
+
+
+def test_validate_non_object_is_invalid_not_unreadable(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, [_mobile("A1"), [1, 2]])
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:2 (order): not a JSON object" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "no such file"),
+        ('{\n  "orderId": \n}', ":3: not JSON"),
+        ("", "empty input"),
+    ],
+)
+def test_validate_unreadable_input_exit_2(
+    tmp_path: Path, content: str | None, expected: str
+) -> None:
+    path = tmp_path / "order.json"
+    if content is not None:
+        path.write_text(content)
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert f"forter-orders: {path}" in result.stderr
+    assert expected in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_validate_jsonl_line_that_is_not_json_exit_2_with_file_line(tmp_path: Path) -> None:
+    path = tmp_path / "orders.jsonl"
+    path.write_text(json.dumps(_bad_currency("A1")) + "\n{broken\n" + json.dumps(_mobile()) + "\n")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2  # unreadable beats invalid
+    assert f"forter-orders: {path}:2: not JSON" in result.stderr
+    assert f"{path}:1 cartItems" in result.stdout  # the rest of the file is still checked
+
+
+def test_validate_json_format(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, [_mobile("A1"), _bad_currency("A2")])
+    result = runner.invoke(app, ["validate", "--format", "json", str(path)])
+    assert result.exit_code == 1
+    doc = json.loads(result.stdout)
+    assert doc["valid"] is False
+    assert doc["orders"] == 2
+    assert doc["invalidOrders"] == 1
+    assert doc["exitCode"] == 1
+    (problem,) = doc["problems"]
+    assert problem == {
+        "file": str(path),
+        "line": 2,
+        "record": 2,
+        "orderId": "A2",
+        "path": "cartItems[0].basicItemData.price.currency",
+        "message": "expected ISO-4217 alpha-3 (pattern ^[A-Z]{3}$), got 'usd'",
+        "code": "pattern",
+    }
+
+
+def test_validate_json_format_valid_and_unreadable(tmp_path: Path) -> None:
+    ok = runner.invoke(app, ["validate", "-f", "json", str(MOBILE)])
+    assert ok.exit_code == 0
+    assert json.loads(ok.stdout) == {
+        "problems": [],
+        "valid": True,
+        "orders": 1,
+        "invalidOrders": 0,
+        "problemCount": 0,
+        "unreadable": [],
+        "exitCode": 0,
+    }
+    missing = runner.invoke(app, ["validate", "-f", "json", str(tmp_path / "nope.json")])
+    assert missing.exit_code == 2
+    doc = json.loads(missing.stdout)
+    assert doc["unreadable"] == [
+        {"file": str(tmp_path / "nope.json"), "line": None, "message": "no such file"}
+    ]
+
+
+def test_validate_reads_stdin() -> None:
+    text = json.dumps(_mobile("A1")) + "\n" + json.dumps(_bad_currency("A2")) + "\n"
+    result = runner.invoke(app, ["validate", "-"], input=text)
+    assert result.exit_code == 1
+    assert result.stdout.startswith("<stdin>:2 cartItems[0]")
+
+
+# ------------------------------------------------------------------------------ usage
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["validate", "--format", "xml", "x.json"],
+        ["send"],
+        ["send", "x.json", "--concurrency", "0"],
+        ["nope"],
+        ["mock", "--fault-rate", "2"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_bad_rate_limit_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["send", str(MOBILE), "--mock", "--rate-limit", "fast"])
+    assert result.exit_code == 2
+    assert "--rate-limit" in result.stderr
+
+
+def test_bad_mock_fault_kind_exit_2() -> None:
+    result = runner.invoke(app, ["mock", "--fault-rate", "0.5", "--fault-kinds", "http-999"])
+    assert result.exit_code == 2
+    assert "unknown mock scenario" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["send"], ["mock"], ["demo"]])
+def test_help_everywhere_with_examples(command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    assert "Examples" in result.stdout
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("forter-orders ")
+
+
+def test_no_arguments_shows_help() -> None:
+    result = runner.invoke(app, [])
+    assert "Usage:" in result.output
+    assert result.exit_code == 2
+
+
+# ------------------------------------------------------------------------------ send
+
+
+def test_send_one_order_to_the_mock_prints_its_decision() -> None:
+    result = runner.invoke(app, ["send", str(MOBILE), "--mock", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    entry = json.loads(line)
+    assert entry["line"] == 1
+    assert entry["orderId"] == "B12261933767"
+    assert entry["outcome"] == "decision"
+    assert entry["forterDecision"] == "APPROVE"
+    assert entry["attempts"] == 1
+    assert "forter-orders send" in result.stderr  # the summary table
+
+
+def test_send_batch_journal_and_summary(tmp_path: Path) -> None:
+    decline = _mobile("D1")
+    decline["accountOwner"]["email"] = "decline@forter.com"
+    path = _jsonl(tmp_path, [_mobile("A1"), decline, _bad_currency("B1"), _mobile("A2")])
+    out = tmp_path / "decisions.jsonl"
+    result = runner.invoke(app, ["send", str(path), "--mock", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    entries = {e["line"]: e for e in map(json.loads, out.read_text().splitlines())}
+    assert sorted(entries) == [1, 2, 3, 4]
+    assert entries[2]["forterDecision"] == "DECLINE"
+    assert entries[3]["outcome"] == "invalid"
+    assert entries[3]["problems"][0]["path"] == "cartItems[0].basicItemData.price.currency"
+    assert "decision DECLINE" in result.stdout
+    assert "invalid (not sent)" in result.stdout
+
+
+def test_send_without_secret_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FORTER_SECRET_KEY", raising=False)
+    result = runner.invoke(app, ["send", str(MOBILE), "--site-id", "s1"])
+    assert result.exit_code == 2
+    assert "no secret key" in result.stderr
+
+
+def test_send_missing_file_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["send", str(tmp_path / "nope.jsonl"), "--mock"])
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+
+
+def test_send_refuses_a_foreign_journal(tmp_path: Path) -> None:
+    out = tmp_path / "notes.txt"
+    out.write_text("shopping list\n")
+    result = runner.invoke(app, ["send", str(MOBILE), "--mock", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "not a forter-orders journal line" in result.stderr
+    assert out.read_text() == "shopping list\n"
+
+
+def test_send_refuses_a_journal_for_another_input(tmp_path: Path) -> None:
+    out = tmp_path / "j.jsonl"
+    first = _jsonl(tmp_path, [_mobile("A1"), _mobile("A2")], "first.jsonl")
+    second = _jsonl(tmp_path, [_mobile("Z1"), _mobile("Z2")], "second.jsonl")
+    assert runner.invoke(app, ["send", str(first), "--mock", "--out", str(out)]).exit_code == 0
+    result = runner.invoke(app, ["send", str(second), "--mock", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "input changed" in result.stderr
+    assert len(out.read_text().splitlines()) == 2
+
+
+def test_send_secret_from_file_is_never_echoed(tmp_path: Path) -> None:
+    from forter_orders.mock import MockConfig, MockServer
+
+    key_file = tmp_path / "key"
+    key_file.write_text("sk_live_very_secret_value\n")
+    out = tmp_path / "j.jsonl"
+    with MockServer(MockConfig()) as server:
+        result = runner.invoke(
+            app,
+            [
+                "send",
+                str(MOBILE),
+                "--base-url",
+                server.url,
+                "--site-id",
+                server.site_id,
+                "--secret-key-file",
+                str(key_file),
+                "--out",
+                str(out),
+            ],
+        )
+    assert result.exit_code == 1  # the mock refuses the key: 401
+    entry = json.loads(out.read_text())
+    assert entry["errorType"] == "AuthenticationError"
+    assert entry["httpStatus"] == 401
+    everything = result.output + out.read_text()
+    assert "sk_live_very_secret_value" not in everything
+
+
+def test_no_validate_sends_invalid_orders_and_the_400_is_an_error(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, [_bad_currency("B1")])
+    out = tmp_path / "j.jsonl"
+    result = runner.invoke(app, ["send", str(path), "--mock", "--no-validate", "--out", str(out)])
+    assert result.exit_code == 1
+    entry = json.loads(out.read_text())
+    assert entry["outcome"] == "error"
+    assert entry["errorType"] == "BadRequestError"
+    assert entry["httpStatus"] == 400
+    assert "cartItems[0].basicItemData.price.currency" in [p["path"] for p in entry["problems"]]
+    assert entry["requestId"]
+
+
+def test_fail_open_turns_server_errors_into_fallbacks(tmp_path: Path) -> None:
+    orders = [_mobile(f"A{i}") for i in range(20)]
+    path = _jsonl(tmp_path, orders)
+    out = tmp_path / "j.jsonl"
+    args = ["send", str(path), "--mock", "--out", str(out), "--max-retries", "0"]
+    args += ["--mock-fault-rate", "1", "--mock-fault-kinds", "http-503,http-500"]
+    result = runner.invoke(app, [*args, "--fallback-decision", "not_reviewed"])
+    assert result.exit_code == 0, result.output
+    entries = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(entries) == 20
+    assert {e["outcome"] for e in entries} == {"fallback"}
+    assert {e["forterDecision"] for e in entries} == {"NOT_REVIEWED"}
+    assert {e["reason"] for e in entries} == {"server_error"}
+    assert {e["httpStatus"] for e in entries} <= {500, 503}
