@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench._util import ROOT, Plan, Section, Skip, machine
 
-SECTIONS = ("send", "build", "validate", "batch", "startup", "mock")
+SECTIONS = ("send", "build", "validate", "batch", "startup", "mock", "profile")
 
 
 def _runner(key: str, quick: bool, plan: Plan) -> Callable[[], Section]:
@@ -43,9 +43,13 @@ def _runner(key: str, quick: bool, plan: Plan) -> Callable[[], Section]:
             from bench import startup
 
             return startup.run(quick)
-        from bench import mock
+        if key == "mock":
+            from bench import mock
 
-        return mock.run(plan, quick)
+            return mock.run(plan, quick)
+        from bench import profile
+
+        return profile.run(quick)
 
     return run
 

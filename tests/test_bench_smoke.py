@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTIONS = {"send", "build", "validate", "batch", "startup", "mock"}
+SECTIONS = {"send", "build", "validate", "batch", "startup", "mock", "profile"}
 
 
 @pytest.mark.timeout(180)
