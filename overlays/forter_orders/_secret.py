@@ -66,12 +66,18 @@ class Secret:
 _LIVE_SECRETS: weakref.WeakSet[Secret] = weakref.WeakSet()
 
 
+# Shorter values are not redacted by substring: a 3-letter test key would blank out every "key" in
+# every log line. Real Forter keys are far longer; their Basic form is always redacted.
+MIN_REDACTED_LENGTH: Final = 8
+
+
 def live_secret_strings() -> list[str]:
-    """Every live secret's raw value and Basic form, longest first (for redaction)."""
+    """Every live secret's raw value (8+ chars) and Basic form, longest first (for redaction)."""
     out: list[str] = []
     for secret in list(_LIVE_SECRETS):
-        if secret._value:
+        if len(secret._value) >= MIN_REDACTED_LENGTH:
             out.append(secret._value)
+        if secret._value:
             out.append(secret._basic)
     out.sort(key=len, reverse=True)
     return out
