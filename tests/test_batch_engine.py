@@ -15,6 +15,7 @@ from forter_orders._batch import (
     Tally,
     parse_rate,
     run_batch,
+    spread,
 )
 from forter_orders._cli_inputs import InputError, Record
 from forter_orders._journal import ResumeSet
@@ -245,3 +246,18 @@ def test_rate_limit_goes_through_the_pacer() -> None:
 def test_concurrency_must_be_positive() -> None:
     with pytest.raises(ValueError, match="concurrency"):
         _run(run_batch(_records(1), sender=FakeSender(), sink=lambda e: None, concurrency=0))
+
+
+def test_spread_sends_each_order_to_a_sender_with_a_free_slot() -> None:
+    shards = [FakeSender() for _ in range(3)]
+    sent: list[Mapping[str, Any]] = []
+
+    async def go() -> None:
+        sender = spread(list(shards), 2)
+        await run_batch(_records(60), sender=sender, sink=sent.append, concurrency=6)
+
+    _run(go())
+    assert len(sent) == 60
+    assert all(s.max_in_flight <= 2 for s in shards)
+    assert all(len(s.started) > 0 for s in shards)
+    assert sum(len(s.started) for s in shards) == 60

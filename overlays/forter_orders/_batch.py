@@ -297,6 +297,29 @@ def client_sender(
     return send
 
 
+def spread(senders: list[Sender], per_sender: int) -> Sender:
+    """One :class:`Sender` over several: each order goes to a sender with a free slot.
+
+    Every sender takes at most ``per_sender`` orders at a time; with ``run_batch`` bounding
+    the total to ``len(senders) * per_sender`` or less, an order never waits for a slot.
+    """
+    if len(senders) == 1:
+        return senders[0]
+    free: asyncio.Queue[int] = asyncio.Queue()
+    for _ in range(per_sender):
+        for i in range(len(senders)):
+            free.put_nowait(i)
+
+    async def send(order: dict[str, Any]) -> Entry:
+        i = await free.get()
+        try:
+            return await senders[i](order)
+        finally:
+            free.put_nowait(i)
+
+    return send
+
+
 def _error_fields(exc: BaseException) -> Entry:
     """``errorType`` / ``httpStatus`` / ``message`` / ``requestId`` / ``problems`` of an error."""
     from . import _errors as errors

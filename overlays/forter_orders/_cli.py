@@ -528,3 +528,7 @@ def main(argv: list[str] | None = None) -> None:
 
 
 __all__ = ["app", "main"]
+
+
+if __name__ == "__main__":  # python -m forter_orders._cli
+    main()
