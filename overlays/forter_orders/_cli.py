@@ -305,7 +305,7 @@ def send(
         typer.Option(
             "--base-url",
             envvar="FORTER_BASE_URL",
-            help="API base URL (default: https://<site id>.api.forter-secure.com).",
+            help="API base URL (default: https://{siteId}.api.forter-secure.com).",
         ),
     ] = None,
     api_version: Annotated[
