@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench._util import ROOT, Plan, Section, Skip, machine
+from bench._util import ROOT, Plan, Section, Skip, loadavg, machine
 
 SECTIONS = ("send", "build", "validate", "batch", "startup", "mock", "profile")
 
@@ -141,6 +141,8 @@ def render_markdown(sections: list[Section], command: str, info: dict[str, str])
         f"- command: `{command}`",
         f"- machine: {info['cpu']}, {info['cores']} cores, {info['memory']}, {info['os']}",
         f"- Python: {info['python']}",
+        f"- {info['load']}; at the end {loadavg()} (other work on "
+        "the machine shows up as noise: compare ratios and round spreads, not absolute times)",
         f"- packages: {info['packages']}",
         "",
         "## Summary vs targets\n",

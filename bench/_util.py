@@ -307,6 +307,10 @@ def serve(argv: Sequence[str], *, env: dict[str, str] | None = None) -> Iterator
 
 
 # ---------------------------------------------------------------- machine
+def loadavg() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def machine() -> dict[str, str]:
     cpu = platform.processor() or "unknown"
     try:
@@ -350,5 +354,6 @@ def machine() -> dict[str, str]:
         "memory": mem,
         "os": f"{platform.system()} {platform.release()}",
         "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "load": "load average at start " + loadavg() + " (1/5/15 min)",
         "packages": ", ".join(f"{k} {v}" for k, v in versions.items()),
     }
