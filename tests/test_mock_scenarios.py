@@ -169,7 +169,13 @@ def test_slow_scenario_trips_a_client_timeout(mock: ForterMockState) -> None:
         httpx.Client(base_url=mock.url, auth=AUTH, headers=HEADERS, timeout=0.1) as client,
         pytest.raises(httpx.ReadTimeout),
     ):
-        send(client, "slow:2000")
+        send(client, "slow:500")
+    # The server still answers (to nobody) after 0.5 s; wait for its record so that this
+    # late request cannot show up in the next test's recordings.
+    deadline = time.monotonic() + 10
+    while not mock.received and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [r["scenario"] for r in mock.received] == ["slow:500"]
 
 
 @pytest.mark.parametrize("name", ["nope", "slow:", "slow:abc", "slow:999999999", "slow:<ms>"])
