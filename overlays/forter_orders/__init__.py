@@ -11,47 +11,113 @@ The request and response models are generated from the packaged ``openapi.yaml``
 
 from __future__ import annotations
 
-from forter_orders_api.models import ErrorResponse, Order, OrderDecision
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from ._builders import (
-    build_mobile_order,
-    build_web_order,
-    cart_item,
-    epoch_ms,
-    epoch_seconds,
-    money,
-)
-from ._client import (
-    AsyncForterClient,
-    AsyncOrders,
-    ForterClient,
-    OrderInput,
-    Orders,
-)
-from ._config import DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CLIENT_ID
-from ._errors import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConfigurationError,
-    ForterError,
-    InternalServerError,
-    NotFoundError,
-    OrderValidationError,
-    RateLimitError,
-    UnexpectedResponseError,
-)
-from ._fallback import FallbackDecision, FallbackPolicy, FallbackReason, is_fallback
-from ._logging import RedactingFilter
-from ._problem import Problem
-from ._response import RawResponse
-from ._retry import DEFAULT_TIMEOUT, RetryPolicy
-from ._secret import Secret
-from ._spec import load_spec
-from ._validation import validate_order
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from forter_orders_api.models import ErrorResponse, Order, OrderDecision
+
+    from ._builders import (
+        build_mobile_order,
+        build_web_order,
+        cart_item,
+        epoch_ms,
+        epoch_seconds,
+        money,
+    )
+    from ._client import (
+        AsyncForterClient,
+        AsyncOrders,
+        ForterClient,
+        OrderInput,
+        Orders,
+    )
+    from ._config import DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CLIENT_ID
+    from ._errors import (
+        APIConnectionError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConfigurationError,
+        ForterError,
+        InternalServerError,
+        NotFoundError,
+        OrderValidationError,
+        RateLimitError,
+        UnexpectedResponseError,
+    )
+    from ._fallback import FallbackDecision, FallbackPolicy, FallbackReason, is_fallback
+    from ._logging import RedactingFilter
+    from ._problem import Problem
+    from ._response import RawResponse
+    from ._retry import DEFAULT_TIMEOUT, RetryPolicy
+    from ._secret import Secret
+    from ._spec import load_spec
+    from ._validation import validate_order
+
+# Names are imported on first use (PEP 562), so `import forter_orders` - and with it the CLI's
+# --help and every pytest run that loads the plugin - does not pay for httpx and the 79
+# generated model modules until something actually needs them.
+_EXPORTS: dict[str, str] = {
+    "APIConnectionError": "._errors",
+    "APIStatusError": "._errors",
+    "APITimeoutError": "._errors",
+    "AsyncForterClient": "._client",
+    "AsyncOrders": "._client",
+    "AuthenticationError": "._errors",
+    "BadRequestError": "._errors",
+    "ConfigurationError": "._errors",
+    "DEFAULT_API_VERSION": "._config",
+    "DEFAULT_BASE_URL": "._config",
+    "DEFAULT_CLIENT_ID": "._config",
+    "DEFAULT_TIMEOUT": "._retry",
+    "ErrorResponse": "forter_orders_api.models",
+    "FallbackDecision": "._fallback",
+    "FallbackPolicy": "._fallback",
+    "FallbackReason": "._fallback",
+    "ForterClient": "._client",
+    "ForterError": "._errors",
+    "InternalServerError": "._errors",
+    "NotFoundError": "._errors",
+    "Order": "forter_orders_api.models",
+    "OrderDecision": "forter_orders_api.models",
+    "OrderInput": "._client",
+    "OrderValidationError": "._errors",
+    "Orders": "._client",
+    "Problem": "._problem",
+    "RateLimitError": "._errors",
+    "RawResponse": "._response",
+    "RedactingFilter": "._logging",
+    "RetryPolicy": "._retry",
+    "Secret": "._secret",
+    "UnexpectedResponseError": "._errors",
+    "build_mobile_order": "._builders",
+    "build_web_order": "._builders",
+    "cart_item": "._builders",
+    "epoch_ms": "._builders",
+    "epoch_seconds": "._builders",
+    "is_fallback": "._fallback",
+    "load_spec": "._spec",
+    "money": "._builders",
+    "validate_order": "._validation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name, __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "DEFAULT_API_VERSION",

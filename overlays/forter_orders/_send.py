@@ -93,22 +93,6 @@ def _mock_server(settings: SendSettings) -> Iterator[MockServer]:
         yield server
 
 
-def _skip_missing_sniffio() -> None:
-    """Make ``import sniffio`` fail fast when sniffio is not installed.
-
-    httpcore runs ``import sniffio`` on every request to detect trio, and falls back to asyncio
-    when the import fails. Failed imports are not cached, so without sniffio each request
-    searched ``sys.path`` again: ~10 failed imports, about a third of the batch's CPU time in a
-    profile. A ``None`` entry in ``sys.modules`` makes the import fail at once with the same
-    result (asyncio). This process is the CLI's own, so the marker harms no one; when sniffio
-    is installed, nothing changes.
-    """
-    import importlib.util
-
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
-
-
 #: Connections per httpx pool. httpcore scans every connection of a pool for every queued
 #: request, so one pool of 64 costs ~4x the CPU per order of eight pools of 8 (profiled at
 #: --concurrency 64); the batch spreads orders over ceil(concurrency / 8) clients instead.
@@ -120,8 +104,6 @@ def _clients(
 ) -> tuple[list[tuple[AsyncForterClient, httpx.AsyncClient]], int]:
     """Clients with their own connection pools (closed by the caller), and slots per client."""
     import httpx
-
-    _skip_missing_sniffio()
 
     from ._client import AsyncForterClient
     from ._retry import RetryPolicy
