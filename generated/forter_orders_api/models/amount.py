@@ -17,7 +17,8 @@ class Amount:
     amountUSD.
 
         Attributes:
-            amount_local_currency (str | Unset): Decimal string with 2 fraction digits, e.g. "110.00".
+            amount_local_currency (str | Unset): Decimal string with as many fraction digits as the currency's ISO 4217
+                minor unit (USD "110.00", JPY "110", KWD "110.000").
             currency (str | Unset): ISO-4217 alpha-3.
             amount_usd (str | Unset): Decimal string; optional when amountLocalCurrency+currency given (workarea sends only
                 amountUSD).

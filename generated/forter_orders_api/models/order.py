@@ -51,7 +51,8 @@ class Order:
                 cartridge send seconds (1699916780); the mobile-order page and the commercetools plugin send milliseconds
                 (1672177899151). Forter accepts both; the builders emit seconds.
             connection_information (ConnectionInformation):
-            order_id (str): The merchant's order id; the same value as the orderId path parameter.
+            order_id (str): The merchant's order id; the same value as the orderId path parameter ("." and ".." are refused,
+                see the path parameter).
             order_type (OrderOrderType): Note: values from docs.forter.com/reference/order-v3 enum list (lower-cased there;
                 underscores restored);
                 WEB/PHONE/MOBILE/IOS/ANDROID/WAP/STORE/MAIL_ORDER/AUTOMATIC_RENEWAL_OR_INSTALLMENT_PAYMENT/UNKNOWN confirmed in
