@@ -43,7 +43,8 @@ def test_readme_commands_are_the_scripts() -> None:
         assert os.access(ROOT / "scripts" / script, os.X_OK), script
 
 
-def test_readme_integration_block_runs_against_the_mock(mock: MockServer, tmp_path: Path) -> None:
+def run_integration_block(mock: MockServer, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run the README's integration block as a script, configured for ``mock`` by env vars."""
     script = tmp_path / "integration.py"
     script.write_text(readme_block("integration"))
     env = {
@@ -52,7 +53,7 @@ def test_readme_integration_block_runs_against_the_mock(mock: MockServer, tmp_pa
         "FORTER_SECRET_KEY": mock.api_key,
         "FORTER_BASE_URL": mock.url,
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, str(script)],
         env=env,
         capture_output=True,
@@ -60,6 +61,10 @@ def test_readme_integration_block_runs_against_the_mock(mock: MockServer, tmp_pa
         timeout=60,
         check=False,
     )
+
+
+def test_readme_integration_block_runs_against_the_mock(mock: MockServer, tmp_path: Path) -> None:
+    result = run_integration_block(mock, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["capture", "cancel"]
     sent = [r["orderId"] for r in mock.received]
@@ -69,22 +74,7 @@ def test_readme_integration_block_runs_against_the_mock(mock: MockServer, tmp_pa
 
 def test_readme_integration_block_fails_open(mock: MockServer, tmp_path: Path) -> None:
     mock.script_order("web-1001", "http-503")
-    script = tmp_path / "integration.py"
-    script.write_text(readme_block("integration"))
-    env = {
-        **os.environ,
-        "FORTER_SITE_ID": mock.site_id,
-        "FORTER_SECRET_KEY": mock.api_key,
-        "FORTER_BASE_URL": mock.url,
-    }
-    result = subprocess.run(
-        [sys.executable, str(script)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_integration_block(mock, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["capture", "cancel"]
     assert "no Forter decision" in result.stderr
