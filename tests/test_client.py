@@ -178,6 +178,111 @@ def test_optional_headers_and_extra_headers(web_order: dict[str, Any]) -> None:
     assert "x-call" not in recorder.requests[1].headers  # per-call headers do not leak
 
 
+# Order ids that exercise the URL shortcut and its fall-backs: unreserved characters, escapes,
+# non-ASCII, and the dot segments httpx removes from paths.
+WIRE_IDS = ["2356fdse0rr489", "AZaz09-._~", "a/b c?d#e%f", "été-日本", ".", "..", "x" * 200]
+
+
+def _sent_with_and_without_shortcut(
+    monkeypatch: pytest.MonkeyPatch,
+    orders: list[dict[str, Any]],
+    build: Callable[[httpx.Client], ForterClient],
+    **create: Any,
+) -> tuple[list[httpx.Request], list[httpx.Request]]:
+    """The same orders sent through the Wire shortcut and through httpx's build_request."""
+    sent = []
+    for shortcut in (True, False):
+        if not shortcut:
+            monkeypatch.setattr("forter_orders._client.usable", lambda _http: False)
+        recorder = Recorder()
+        mine = httpx.Client(transport=httpx.MockTransport(recorder))
+        with build(mine) as client:
+            for order in orders:
+                client.orders.create(order, validate=False, **create)
+            if shortcut:
+                assert client._wire is not None
+                assert client._wire.make_url is not None
+        mine.close()
+        sent.append(recorder.requests)
+    return sent[0], sent[1]
+
+
+def _same_request(fast: httpx.Request, full: httpx.Request) -> None:
+    assert fast.method == full.method
+    assert str(fast.url) == str(full.url)
+    assert fast.url.raw_path == full.url.raw_path
+    assert fast.url == full.url
+    assert fast.headers.raw == full.headers.raw  # same headers, same order, same spelling
+    assert fast.content == full.content
+    assert fast.extensions == full.extensions
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"sub_merchant_site_id": "sub-9", "headers": {"x-shop": "eu", "Accept": "x/y"}},
+        {"base_url": "http://127.0.0.1:8080/forter/", "timeout": 1.5},
+        {"base_url": "https://[::1]:8443"},
+    ],
+)
+def test_request_shortcut_builds_what_httpx_builds(
+    web_order: dict[str, Any], monkeypatch: pytest.MonkeyPatch, options: dict[str, Any]
+) -> None:
+    orders = [{**web_order, "orderId": order_id} for order_id in WIRE_IDS]
+    fast, full = _sent_with_and_without_shortcut(
+        monkeypatch,
+        orders,
+        lambda http: ForterClient("site-1", KEY, http_client=http, **options),
+    )
+    assert len(fast) == len(full) == len(WIRE_IDS)
+    for one, other in zip(fast, full, strict=True):
+        _same_request(one, other)
+
+
+def test_request_shortcut_follows_the_httpx_client(web_order: dict[str, Any]) -> None:
+    recorder = Recorder()
+    mine = httpx.Client(transport=httpx.MockTransport(recorder), headers={"x-proxy-tag": "1"})
+    with ForterClient("s", KEY, http_client=mine) as client:
+        client.orders.create(web_order)
+        mine.headers["x-proxy-tag"] = "2"  # changed in place after the first call
+        client.orders.create(web_order)
+        mine.headers = httpx.Headers({"x-other": "3"})  # replaced
+        client.orders.create(web_order)
+        mine.cookies.set("AWSALB", "lb-1", domain="s.api.forter-secure.com")
+        client.orders.create(web_order)
+        mine.params = httpx.QueryParams({"trace": "on"})
+        client.orders.create(web_order)
+        client.orders.create(web_order, headers={"x-call": "1"})
+    first, second, third, fourth, fifth, sixth = recorder.requests
+    assert first.headers["x-proxy-tag"] == "1"
+    assert second.headers["x-proxy-tag"] == "2"
+    assert "x-proxy-tag" not in third.headers
+    assert third.headers["x-other"] == "3"
+    assert fourth.headers["cookie"] == "AWSALB=lb-1"
+    assert fifth.url.params["trace"] == "on"
+    assert sixth.headers["x-call"] == "1"
+    for request in recorder.requests:
+        assert request.headers["authorization"].startswith("Basic ")
+        assert request.headers["content-length"] == str(len(request.content))
+    mine.close()
+
+
+def test_url_shortcut_is_refused_when_httpx_disagrees(monkeypatch: pytest.MonkeyPatch) -> None:
+    from forter_orders import _wire
+
+    template = httpx.URL("https://s.example/v3/orders/" + _wire._MARK)
+    assert _wire._url_shortcut(template, "https://s.example/v3/orders/", "") is not None
+    # A suffix whose dot segment removes the id's own segment: no shortcut.
+    dotted = httpx.URL("https://s.example/v3/orders/" + _wire._MARK + "/../x")
+    assert _wire._url_shortcut(dotted, "https://s.example/v3/orders/", "/../x") is None
+    # An httpx whose URL keeps its parse elsewhere: every URL is parsed in full.
+    assert _wire._url_shortcut(httpx.URL.__new__(httpx.URL), "https://s.example/", "") is None
+    # One whose parse result builds different URLs: the sample check refuses it.
+    monkeypatch.setattr(_wire, "_SAMPLES", ("a b",))  # unquoted: httpx would escape the space
+    assert _wire._url_shortcut(template, "https://s.example/v3/orders/", "") is None
+
+
 def test_unknown_decision_values_and_members_are_kept(web_order: dict[str, Any]) -> None:
     body = {"forterDecision": "VERIFICATION_REQUIRED", "brandNew": [1, 2]}
     client = make_client(Recorder(httpx.Response(200, json=body)))
