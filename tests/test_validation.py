@@ -262,3 +262,51 @@ def test_validation_error_lists_every_problem(mobile: dict[str, Any]) -> None:
 def test_the_validator_is_compiled_once() -> None:
     assert order_validator() is order_validator()
     assert order_validator.cache_info().currsize == 1
+
+
+def _spec_patterns(node: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                found.add(value)
+            else:
+                found |= _spec_patterns(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _spec_patterns(item)
+    return found
+
+
+def test_compiled_patterns_give_the_spec_patterns_verdicts() -> None:
+    """The validators compile ``(?![\\s\\S])`` as ``\\z``: same verdict on every string tried."""
+    import itertools
+    import re
+
+    import jsonschema_rs
+
+    from forter_orders._spec import load_spec
+    from forter_orders._validation import END_OF_TEXT, compiled_form
+
+    patterns = _spec_patterns(load_spec())
+    assert patterns
+    assert all(END_OF_TEXT in p for p in patterns)  # else this test checks nothing new
+    alphabet = ["0", "1", "2", "9", "A", "Z", "a", ".", "\n", " ", "é"]
+    tries = ["".join(t) for n in range(5) for t in itertools.product(alphabet, repeat=n)]
+    tries += ["US", "US\n", "USD\n", "12.50", "12.50\n", "2026", "2026\n", "12", "12\n"]
+    tries += ["123456", "12345678", "123456789", "411111\n", "07", "13", "00", "1.", ".5"]
+    for pattern in patterns:
+        spec = jsonschema_rs.validator_for({"type": "string", "pattern": pattern})
+        ours = jsonschema_rs.validator_for(compiled_form({"type": "string", "pattern": pattern}))
+        # The spec pattern as ECMA-262 means it: a search, with "(?![\s\S])" as end of text.
+        python = re.compile(pattern.replace(END_OF_TEXT, r"\Z"))
+        for text in tries:
+            expected = python.search(text) is not None
+            assert spec.is_valid(text) is expected, (pattern, text)
+            assert ours.is_valid(text) is expected, (pattern, text)
+
+
+def test_pattern_problems_show_a_plain_end_anchor(web: dict[str, Any]) -> None:
+    web["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
+    (problem,) = validate_order(web)
+    assert "(pattern ^[A-Z]{3}$)" in problem.message
