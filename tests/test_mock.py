@@ -298,3 +298,17 @@ def test_wrong_method_is_405_with_allow(client: httpx.Client, method: str) -> No
     assert response.status_code == 405
     assert response.headers["Allow"] == "POST"
     ERROR.validate(response.json())
+
+
+def test_card_numbers_are_masked_in_400_messages(client: httpx.Client) -> None:
+    """The 400 echoes offending values; a full card number must not travel back in it."""
+    order = example("full_web_order.json")
+    order["payment"][0]["creditCard"]["bin"] = "4242424242424242"  # a whole PAN in the bin
+    order["cartItems"][0]["basicItemData"]["quantity"] = "4111 1111 1111 1111"
+    response = post(client, order)
+    assert response.status_code == 400
+    assert "payment[0].creditCard.bin" in error_paths(response)
+    assert "cartItems[0].basicItemData.quantity" in error_paths(response)
+    assert "4242424242424242" not in response.text
+    assert "4111 1111 1111 1111" not in response.text
+    assert "4242" in response.text  # the last four digits stay, for the merchant to find it

@@ -28,9 +28,10 @@ from ._errors import (
     UnexpectedResponseError,
     request_id_of,
 )
+from ._paths import dotted
 from ._problem import Problem
 from ._retry import parse_retry_after
-from ._validation import decision_validator, dotted
+from ._validation import decision_validator
 
 T = TypeVar("T")
 

@@ -21,6 +21,7 @@ from forter_orders_api.models import Order
 
 from ._errors import OrderValidationError
 from ._pan import bytes_may_hold_pan, find_pans, mask_pan, mask_pans
+from ._paths import dotted, json_type, preview
 from ._problem import Problem
 from ._spec import component_schema
 
@@ -144,26 +145,6 @@ def _collect_problems(data: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
-def dotted(parts: Sequence[str | int]) -> str:
-    """``["cartItems", 0, "basicItemData"]`` -> ``cartItems[0].basicItemData``."""
-    out = ""
-    for part in parts:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        elif part.isidentifier():
-            out += f".{part}" if out else part
-        else:
-            out += f"[{part!r}]"
-    return out
-
-
-def _preview(value: Any) -> str:
-    text = orjson.dumps(value, default=repr).decode() if not isinstance(value, str) else repr(value)
-    if len(text) > 60:
-        text = text[:57] + "..."
-    return mask_pans(text)
-
-
 def _schema_at(schema_path: Sequence[str | int]) -> Any:
     node: Any = _schema_root()
     for part in schema_path:
@@ -259,7 +240,7 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
                 path,
                 f"must be absent or null for a native mobile-app order (orderType {order_type}); "
                 "app orders identify the device with connectionInformation.forterMobileUID, "
-                f"got {_preview(value)}",
+                f"got {preview(value)}",
                 "mobile_web_rule",
             )
             return
@@ -267,20 +248,18 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
             yield Problem(
                 path,
                 f"must be the Forter JS token cookie (a string) for a {order_type} order, "
-                f"got {_preview(value)}",
+                f"got {preview(value)}",
                 "mobile_web_rule",
             )
             return
         expected = " or ".join(kind.types)
-        yield Problem(
-            path, f"expected {expected}, got {_json_type(value)} {_preview(value)}", "type"
-        )
+        yield Problem(path, f"expected {expected}, got {json_type(value)} {preview(value)}", "type")
         return
 
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.Enum):
         options = [str(o) for o in kind.options]
         hint = suggest(value, options) if isinstance(value, str) else None
-        text = f"expected one of {', '.join(options)}; got {_preview(value)}"
+        text = f"expected one of {', '.join(options)}; got {preview(value)}"
         if hint:
             text += f"; did you mean {hint!r}?"
         yield Problem(path, text, "enum", hint)
@@ -291,29 +270,11 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
         pattern = kind.pattern.replace(_RUST_END_OF_TEXT, "$").replace(END_OF_TEXT, "$")
         description = str(node.get("description", "")).rstrip(".")
         what = f"{description} (pattern {pattern})" if description else f"a match of {pattern}"
-        yield Problem(path, f"expected {what}, got {_preview(value)}", "pattern")
+        yield Problem(path, f"expected {what}, got {preview(value)}", "pattern")
         return
 
     keyword = str(schema_path[-1]) if schema_path else "invalid"
     yield Problem(path, mask_pans(error.message), keyword)
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, dict):
-        return "object"
-    return type(value).__name__
 
 
 # ------------------------------------------------------------------ card numbers

@@ -15,9 +15,8 @@ any integer outside the int64 range sends the request to openapi-core.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 import jsonschema_rs
@@ -34,61 +33,31 @@ from openapi_core.validation.request.exceptions import (
 from openapi_core.validation.schemas.exceptions import InvalidSchemaValue
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
+from .._pan import mask_pans
+from .._paths import dotted, json_type, preview
 from .._spec import load_spec
 
 ORDER_PATH: Final = "/v3/orders/{orderId}"
 _INT64_MIN: Final = -(2**63)
 _INT64_MAX: Final = 2**63 - 1
-_PREVIEW: Final = 80
+_MESSAGE_CHARS: Final = 320
 _REQUIRED_RE: Final = re.compile(r"^'(.*)' is a required property$", re.DOTALL)
 
 ErrorDetail = dict[str, str]
-
-
-def dotted_path(parts: Iterable[str | int]) -> str:
-    """``["cartItems", 0, "price"]`` -> ``cartItems[0].price`` (the root is ``""``)."""
-    out: list[str] = []
-    for part in parts:
-        if isinstance(part, int):
-            out.append(f"[{part}]")
-        else:
-            out.append(f".{part}" if out else str(part))
-    return "".join(out)
 
 
 def _join(base: str, name: str) -> str:
     return f"{base}.{name}" if base else name
 
 
-def _preview(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False, default=str)
-    return text if len(text) <= _PREVIEW else text[: _PREVIEW - 3] + "..."
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
-
-
 def _schema_error_details(error: Any, body: object) -> Iterator[ErrorDetail]:
     """Turn one jsonschema ``ValidationError`` into dotted-path error details."""
-    base = dotted_path(error.absolute_path)
+    base = dotted(error.absolute_path)
     keyword = str(error.validator)
     # The if/then rule on orderType: say why the field is expected, or the message puzzles.
     suffix = ""
     if "then" in error.relative_schema_path and isinstance(body, dict):
-        suffix = f" (because orderType is {_preview(body.get('orderType'))})"
+        suffix = f" (because orderType is {preview(body.get('orderType'))})"
     if keyword == "required":
         match = _REQUIRED_RE.match(str(error.message))
         name = match.group(1) if match else "?"
@@ -109,21 +78,21 @@ def _schema_error_details(error: Any, body: object) -> Iterator[ErrorDetail]:
     expected = error.validator_value
     if keyword == "type":
         types = expected if isinstance(expected, list) else [expected]
-        message = f"expected {' or '.join(map(str, types))}, got {_json_type(value)}"
+        message = f"expected {' or '.join(map(str, types))}, got {json_type(value)}"
     elif keyword == "pattern":
-        message = f"must match the pattern {expected} (got {_preview(value)})"
+        message = f"must match the pattern {expected} (got {preview(value)})"
     elif keyword == "enum":
-        message = f"must be one of {', '.join(map(str, expected))} (got {_preview(value)})"
+        message = f"must be one of {', '.join(map(str, expected))} (got {preview(value)})"
     elif keyword == "const":
-        message = f"must be {_preview(expected)} (got {_preview(value)})"
+        message = f"must be {preview(expected)} (got {preview(value)})"
     elif keyword == "format":
-        message = f"must be a valid {expected} (got {_preview(value)})"
+        message = f"must be a valid {expected} (got {preview(value)})"
     elif keyword in {"minLength", "maxLength", "minimum", "maximum", "minItems", "maxItems"}:
-        message = f"{keyword} is {expected} (got {_preview(value)})"
+        message = f"{keyword} is {expected} (got {preview(value)})"
     else:
-        message = str(error.message)
-        if len(message) > 4 * _PREVIEW:
-            message = message[: 4 * _PREVIEW] + "..."
+        message = mask_pans(str(error.message))  # messages echo values: no card numbers
+        if len(message) > _MESSAGE_CHARS:
+            message = message[:_MESSAGE_CHARS] + "..."
     yield {"path": base, "message": message + suffix}
 
 
