@@ -20,10 +20,12 @@ T = TypeVar("T", bound="Accommodation")
 
 @_attrs_define
 class Accommodation:
-    """
+    """A hotel or other stay bought in the cart item (itemSpecificData.accommodation).
+
     Attributes:
-        accommodation_address (Address | Unset):
-        duration (Duration | Unset):
+        accommodation_address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and
+            employers.
+        duration (Duration | Unset): A period: dates for stays and subscriptions, an epoch start time for transport.
         location (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway and
             platform payloads, whose members are defined by the sending system).
         number_of_guests (int | Unset):

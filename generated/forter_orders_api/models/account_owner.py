@@ -20,7 +20,8 @@ T = TypeVar("T", bound="AccountOwner")
 
 @_attrs_define
 class AccountOwner:
-    """
+    """The customer's account at the merchant (accountOwner); its email drives Forter's sandbox test decisions.
+
     Attributes:
         email (str | Unset): Email.
         first_name (str | Unset):

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="AcquirerData")
 
 @_attrs_define
 class AcquirerData:
-    """
+    """The acquiring bank and merchant identifiers used for 3-D Secure.
+
     Attributes:
         acquirer_name (str | Unset):
         acquirer_bin (str | Unset):

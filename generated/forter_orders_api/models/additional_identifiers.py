@@ -19,7 +19,8 @@ T = TypeVar("T", bound="AdditionalIdentifiers")
 
 @_attrs_define
 class AdditionalIdentifiers:
-    """
+    """Merchant-side and platform ids that help Forter link the order to other systems.
+
     Attributes:
         big_commerce_additional_order_data (FreeFormObject | Unset): A free-form object passed through to Forter as is
             (processor, gateway and platform payloads, whose members are defined by the sending system).
@@ -29,7 +30,8 @@ class AdditionalIdentifiers:
             (processor, gateway and platform payloads, whose members are defined by the sending system).
         merchant (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway and
             platform payloads, whose members are defined by the sending system).
-        shopify_additional_order_data (ShopifyAdditionalOrderData | Unset):
+        shopify_additional_order_data (ShopifyAdditionalOrderData | Unset): The Shopify order headers and payload passed
+            through.
         split_order_total_amount (Amount | Unset): An amount of money as decimal strings (never floats):
             amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
         additional_order_id (str | Unset):

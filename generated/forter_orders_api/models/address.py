@@ -17,12 +17,13 @@ T = TypeVar("T", bound="Address")
 
 @_attrs_define
 class Address:
-    """
+    """A postal address; used for billing, delivery, accounts, venues and employers.
+
     Attributes:
         address1 (str | Unset):
         city (str | Unset):
         country (str | Unset): ISO 3166-1 alpha-2, e.g. "US".
-        saved_data (SavedData | Unset):
+        saved_data (SavedData | Unset): Whether the customer used data saved in the account.
         address2 (str | Unset):
         region (str | Unset): Note: state/province code.
         zip_ (str | Unset):

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="BankAccount")
 
 @_attrs_define
 class BankAccount:
-    """
+    """A bank account or transfer, described by the payment gateway payload.
+
     Attributes:
         payment_gateway_data (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
             gateway and platform payloads, whose members are defined by the sending system).

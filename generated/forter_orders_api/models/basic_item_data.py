@@ -19,13 +19,14 @@ T = TypeVar("T", bound="BasicItemData")
 
 @_attrs_define
 class BasicItemData:
-    """
+    """What the item is, what it costs and how many were bought. Forter requires name, quantity and price.
+
     Attributes:
         name (str):
         price (Amount): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO 4217
             currency, and optionally amountUSD.
         quantity (int): Note: Magento casts to float.
-        discount (Discount | Unset):
+        discount (Discount | Unset): A coupon or discount applied to the order or an item.
         type_ (BasicItemDataType | Unset):
         product_id (str | Unset):
         category (str | Unset):

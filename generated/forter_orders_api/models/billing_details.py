@@ -21,12 +21,13 @@ T = TypeVar("T", bound="BillingDetails")
 
 @_attrs_define
 class BillingDetails:
-    """
+    """Who pays: personal details, billing address, phones, documents and employment.
+
     Attributes:
-        address (Address | Unset):
+        address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and employers.
         all_additional_verification_documents (list[VerificationDocument] | Unset):
         employment_information (list[EmploymentInformation] | Unset):
-        personal_details (PersonalDetails | Unset):
+        personal_details (PersonalDetails | Unset): A person's name and email.
         phone (list[Phone] | Unset):
     """
 

@@ -23,15 +23,18 @@ T = TypeVar("T", bound="CartItem")
 
 @_attrs_define
 class CartItem:
-    """
+    """One line of the cart. Forter requires basicItemData.
+
     Attributes:
-        basic_item_data (BasicItemData):
+        basic_item_data (BasicItemData): What the item is, what it costs and how many were bought. Forter requires name,
+            quantity and price.
         beneficiaries (list[Recipient] | Unset):
-        delivery_details (DeliveryDetails | Unset):
-        item_return_data (ItemReturnData | Unset):
-        item_specific_data (ItemSpecificData | Unset):
-        seller (Seller | Unset):
-        shopify_additional_item_data (ShopifyAdditionalItemData | Unset):
+        delivery_details (DeliveryDetails | Unset): How the order (or one item) is delivered, and at what price.
+        item_return_data (ItemReturnData | Unset): A returned item, for point-of-sale returns.
+        item_specific_data (ItemSpecificData | Unset): Vertical-specific details of the cart item (travel, food,
+            tickets, gaming, ...).
+        seller (Seller | Unset): The marketplace seller of the item.
+        shopify_additional_item_data (ShopifyAdditionalItemData | Unset): Shopify line-item properties passed through.
     """
 
     basic_item_data: BasicItemData

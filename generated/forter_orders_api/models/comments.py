@@ -13,7 +13,8 @@ T = TypeVar("T", bound="Comments")
 
 @_attrs_define
 class Comments:
-    """
+    """Free-text comments on the order by the customer or the merchant.
+
     Attributes:
         user_comments_to_merchant (str | Unset):
         message_to_beneficiary (str | Unset):

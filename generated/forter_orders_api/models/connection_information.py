@@ -13,20 +13,22 @@ T = TypeVar("T", bound="ConnectionInformation")
 
 @_attrs_define
 class ConnectionInformation:
-    """
-    Attributes:
-        customer_ip (str): IPv4 or IPv6 address of the customer, e.g. 10.0.0.127.
-        user_agent (str):
-        forter_token_cookie (None | str | Unset): Forter JS token cookie value (ftr_...). Required for WEB orders;
-            absent or null for native mobile-app orders.
-        forter_mobile_uid (str | Unset): Forter mobile SDK device identifier. Required for native mobile-app orders
-            (orderType MOBILE, IOS or ANDROID).
-        merchant_device_identifier (str | Unset):
-        mobile_app_version (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
-        mobile_os_type (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
-        mobile_device_brand (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
-        mobile_device_model (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
-        full_headers (str | Unset): Note: JSON-encoded request headers, truncated to 4000 chars by the Magento plugin.
+    """How the customer connected: IP, user agent, and Forter's web token cookie or mobile device id (see the web/mobile
+    rule on Order). Forter requires customerIP and userAgent.
+
+        Attributes:
+            customer_ip (str): IPv4 or IPv6 address of the customer, e.g. 10.0.0.127.
+            user_agent (str):
+            forter_token_cookie (None | str | Unset): Forter JS token cookie value (ftr_...). Required for WEB orders;
+                absent or null for native mobile-app orders.
+            forter_mobile_uid (str | Unset): Forter mobile SDK device identifier. Required for native mobile-app orders
+                (orderType MOBILE, IOS or ANDROID).
+            merchant_device_identifier (str | Unset):
+            mobile_app_version (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
+            mobile_os_type (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
+            mobile_device_brand (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
+            mobile_device_model (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
+            full_headers (str | Unset): Note: JSON-encoded request headers, truncated to 4000 chars by the Magento plugin.
     """
 
     customer_ip: str

@@ -19,30 +19,34 @@ T = TypeVar("T", bound="CreditCard")
 
 @_attrs_define
 class CreditCard:
-    """
-    Attributes:
-        full_response_payload (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
-            gateway and platform payloads, whose members are defined by the sending system).
-        payment_processor_data (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
-            gateway and platform payloads, whose members are defined by the sending system).
-        three_d_secure (ThreeDSecure | Unset):
-        verification_results (VerificationResults | Unset):
-        bin_ (str | Unset): 6-8 digits.
-        expiration_month (str | Unset): 2-digit month "03".
-        expiration_year (str | Unset): 4-digit year "2018".
-        last_four_digits (str | Unset): 4 digits.
-        name_on_card (str | Unset):
-        card_brand (str | Unset): Note: e.g. VISA; workarea sends "Visa" - open string.
-        card_type (str | Unset): Open set; known values: CREDIT, DEBIT, PREPAID, UNKNOWN. Note: CREDIT/DEBIT/PREPAID
-            from forter-magento2 AdyenMapper, UNKNOWN from SFCC.
-        card_bank (str | Unset):
-        country_of_issuance (str | Unset):
-        fingerprint (str | Unset):
-        token (str | Unset):
-        creation_time (int | Unset): Epoch seconds.
-        payment_gateway_data (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
-            gateway and platform payloads, whose members are defined by the sending system).
-        credit_card_correlation_id (str | Unset): Note: 3DS Init correlationId (managed 3DS flow).
+    """A card payment (also tokenized cards and card-based wallets: Apple Pay, Google/Android Pay, Samsung Pay). Never a
+    full card number: bin and lastFourDigits only.
+
+        Attributes:
+            full_response_payload (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
+                gateway and platform payloads, whose members are defined by the sending system).
+            payment_processor_data (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
+                gateway and platform payloads, whose members are defined by the sending system).
+            three_d_secure (ThreeDSecure | Unset): 3-D Secure data for the payment, and how Forter should handle
+                authentication.
+            verification_results (VerificationResults | Unset): What the processor reported: authorization, AVS, CVV and 3-D
+                Secure results.
+            bin_ (str | Unset): 6-8 digits.
+            expiration_month (str | Unset): 2-digit month "03".
+            expiration_year (str | Unset): 4-digit year "2018".
+            last_four_digits (str | Unset): 4 digits.
+            name_on_card (str | Unset):
+            card_brand (str | Unset): Note: e.g. VISA; workarea sends "Visa" - open string.
+            card_type (str | Unset): Open set; known values: CREDIT, DEBIT, PREPAID, UNKNOWN. Note: CREDIT/DEBIT/PREPAID
+                from forter-magento2 AdyenMapper, UNKNOWN from SFCC.
+            card_bank (str | Unset):
+            country_of_issuance (str | Unset):
+            fingerprint (str | Unset):
+            token (str | Unset):
+            creation_time (int | Unset): Epoch seconds.
+            payment_gateway_data (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
+                gateway and platform payloads, whose members are defined by the sending system).
+            credit_card_correlation_id (str | Unset): Note: 3DS Init correlationId (managed 3DS flow).
     """
 
     full_response_payload: FreeFormObject | Unset = UNSET

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="CreditLineDetails")
 
 @_attrs_define
 class CreditLineDetails:
-    """
+    """A credit line (buy now, pay later) used for the payment.
+
     Attributes:
         asked_to_increase_credit_line_limit (bool | Unset):
         credit_line_limit_increase_method (str | Unset): Open set; known values: AT_PURCHASE. Note: Forter's example

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="CryptoWallet")
 
 @_attrs_define
 class CryptoWallet:
-    """
+    """A cryptocurrency wallet.
+
     Attributes:
         crypto_wallet_type (str | Unset): Open set; known values: EXTERNAL. Note: Forter's example value "external";
             other members unknown.

@@ -23,16 +23,18 @@ T = TypeVar("T", bound="CustomerAccountData")
 
 @_attrs_define
 class CustomerAccountData:
-    """
+    """The customer's account history and engagement at the merchant.
+
     Attributes:
-        additional_verification_documents (VerificationDocument | Unset):
+        additional_verification_documents (VerificationDocument | Unset): An identity document the customer provided.
         addresses_in_account (list[Address] | Unset):
-        customer_engagement (CustomerEngagement | Unset):
+        customer_engagement (CustomerEngagement | Unset): How the customer engages with the merchant (reviews, wish
+            lists, messages, ...).
         emails_in_account (list[EmailInAccount] | Unset):
         phones_in_account (list[Phone] | Unset):
-        rating_as_buyer (Rating | Unset):
+        rating_as_buyer (Rating | Unset): A rating score and its source.
         status (str | Unset): Note: account status string (Magento maps from customer).
-        personal_details (PersonalDetails | Unset):
+        personal_details (PersonalDetails | Unset): A person's name and email.
     """
 
     additional_verification_documents: VerificationDocument | Unset = UNSET

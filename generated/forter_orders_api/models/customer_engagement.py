@@ -19,18 +19,27 @@ T = TypeVar("T", bound="CustomerEngagement")
 
 @_attrs_define
 class CustomerEngagement:
-    """
+    """How the customer engages with the merchant (reviews, wish lists, messages, ...).
+
     Attributes:
-        community_posts_written (CustomerEngagementItem | Unset):
+        community_posts_written (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many
+            items, and when.
         invites (list[Invite] | Unset):
-        liked_items (CustomerEngagementItem | Unset):
-        messages_received (CustomerEngagementItem | Unset):
-        messages_sent (CustomerEngagementItem | Unset):
-        newsletters (CustomerEngagementItem | Unset):
-        reviews_written (CustomerEngagementItem | Unset):
+        liked_items (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many items, and
+            when.
+        messages_received (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many
+            items, and when.
+        messages_sent (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many items,
+            and when.
+        newsletters (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many items, and
+            when.
+        reviews_written (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many items,
+            and when.
         saved_locations (list[GeoLocation] | Unset):
-        shared_items (CustomerEngagementItem | Unset):
-        wishlist (CustomerEngagementItem | Unset):
+        shared_items (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many items, and
+            when.
+        wishlist (CustomerEngagementItem | Unset): One kind of engagement: whether it is in use, how many items, and
+            when.
     """
 
     community_posts_written: CustomerEngagementItem | Unset = UNSET

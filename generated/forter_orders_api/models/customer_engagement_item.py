@@ -17,9 +17,10 @@ T = TypeVar("T", bound="CustomerEngagementItem")
 
 @_attrs_define
 class CustomerEngagementItem:
-    """
+    """One kind of engagement: whether it is in use, how many items, and when.
+
     Attributes:
-        update_times (UpdateTimes | Unset):
+        update_times (UpdateTimes | Unset): When something was created, modified, last used or removed (epoch seconds).
         in_use (bool | Unset):
         item_in_list_count (int | Unset):
     """

@@ -22,7 +22,8 @@ T = TypeVar("T", bound="DeliveryDetails")
 
 @_attrs_define
 class DeliveryDetails:
-    """
+    """How the order (or one item) is delivered, and at what price.
+
     Attributes:
         delivery_method (str | Unset): Note: free text, e.g. "USPS - Ground Mail".
         delivery_price (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with

@@ -18,10 +18,11 @@ T = TypeVar("T", bound="DigitalGoodsAndServices")
 
 @_attrs_define
 class DigitalGoodsAndServices:
-    """
+    """A digital good or service bought in the cart item.
+
     Attributes:
-        duration (Duration | Unset):
-        web_hosting (WebHosting | Unset):
+        duration (Duration | Unset): A period: dates for stays and subscriptions, an epoch start time for transport.
+        web_hosting (WebHosting | Unset): Web-hosting details (domains) of a digital service.
     """
 
     duration: Duration | Unset = UNSET

@@ -18,13 +18,14 @@ T = TypeVar("T", bound="DigitalWallet")
 
 @_attrs_define
 class DigitalWallet:
-    """
+    """A digital wallet (PayPal-like or regional wallets) and the payment method underneath.
+
     Attributes:
         digital_wallet_name (str | Unset): Open set; known values: ALIPAY, OTHER. Note: Forter's example value "alipay";
             CROCS sends OTHER together with freeTextDigitalWalletName "CASHAPP".
         full_digital_wallet_response_payload (FreeFormObject | Unset): A free-form object passed through to Forter as is
             (processor, gateway and platform payloads, whose members are defined by the sending system).
-        underlying_payment_method (UnderlyingPaymentMethod | Unset):
+        underlying_payment_method (UnderlyingPaymentMethod | Unset): The payment method a digital wallet charged.
         free_text_digital_wallet_name (str | Unset):
         digital_wallet_payer_id (str | Unset):
     """

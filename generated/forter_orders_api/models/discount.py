@@ -17,7 +17,8 @@ T = TypeVar("T", bound="Discount")
 
 @_attrs_define
 class Discount:
-    """
+    """A coupon or discount applied to the order or an item.
+
     Attributes:
         coupon_code_used (str | Unset): Note: SFCC truncates to 20 chars.
         coupon_discount_amount (Amount | Unset): An amount of money as decimal strings (never floats):

@@ -14,7 +14,8 @@ T = TypeVar("T", bound="Duration")
 
 @_attrs_define
 class Duration:
-    """
+    """A period: dates for stays and subscriptions, an epoch start time for transport.
+
     Attributes:
         end_date (datetime.date | Unset): Date YYYY-MM-DD (Forter's example "2014-10-28").
         start_date (datetime.date | Unset): Date YYYY-MM-DD (Forter's example "2014-10-28").

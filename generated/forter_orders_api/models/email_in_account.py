@@ -18,12 +18,14 @@ T = TypeVar("T", bound="EmailInAccount")
 
 @_attrs_define
 class EmailInAccount:
-    """
+    """An email address registered in the account, with its verification state.
+
     Attributes:
         email (str): Email.
-        email_verification (VerificationFlags | Unset):
+        email_verification (VerificationFlags | Unset): Whether a verification message was sent and whether it was
+            verified.
         email_role (str | Unset): Open set; known values: ACCOUNT.
-        update_times (UpdateTimes | Unset):
+        update_times (UpdateTimes | Unset): When something was created, modified, last used or removed (epoch seconds).
         is_primary (bool | Unset):
     """
 

@@ -18,9 +18,11 @@ T = TypeVar("T", bound="EmploymentInformation")
 
 @_attrs_define
 class EmploymentInformation:
-    """
+    """The payer's employer and income (credit and lending verticals).
+
     Attributes:
-        employer_address (Address | Unset):
+        employer_address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and
+            employers.
         employer_name (str | Unset):
         income (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
             4217 currency, and optionally amountUSD.

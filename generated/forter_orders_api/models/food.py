@@ -18,9 +18,11 @@ T = TypeVar("T", bound="Food")
 
 @_attrs_define
 class Food:
-    """
+    """A food order bought in the cart item (restaurant, tip).
+
     Attributes:
-        restaurant_address (Address | Unset):
+        restaurant_address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and
+            employers.
         tip_amount (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its
             ISO 4217 currency, and optionally amountUSD.
     """

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="Gaming")
 
 @_attrs_define
 class Gaming:
-    """
+    """An in-game item bought in the cart item.
+
     Attributes:
         game_item_amount (int | Unset):
         game_name (str | Unset):

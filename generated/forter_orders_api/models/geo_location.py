@@ -13,7 +13,8 @@ T = TypeVar("T", bound="GeoLocation")
 
 @_attrs_define
 class GeoLocation:
-    """
+    """A point on the map in decimal degrees and where it came from.
+
     Attributes:
         latitude (float | Unset): Decimal degrees.
         longitude (float | Unset): Decimal degrees.

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="InstallmentService")
 
 @_attrs_define
 class InstallmentService:
-    """
+    """An installment (pay later) service used for the payment.
+
     Attributes:
         full_response_payload (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
             gateway and platform payloads, whose members are defined by the sending system).

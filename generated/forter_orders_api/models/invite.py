@@ -13,7 +13,8 @@ T = TypeVar("T", bound="Invite")
 
 @_attrs_define
 class Invite:
-    """
+    """An invitation the customer sent or received.
+
     Attributes:
         type_ (str | Unset): Open set; known values: SENT. Note: Forter's example value "sent"; likely also RECEIVED.
     """

@@ -17,10 +17,11 @@ T = TypeVar("T", bound="IpRecord")
 
 @_attrs_define
 class IpRecord:
-    """
+    """An IP address with when it was seen.
+
     Attributes:
         ip (str | Unset): IPv4/IPv6 address. Note: single word; could in theory be IP.
-        update_times (UpdateTimes | Unset):
+        update_times (UpdateTimes | Unset): When something was created, modified, last used or removed (epoch seconds).
     """
 
     ip: str | Unset = UNSET

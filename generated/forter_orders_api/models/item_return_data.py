@@ -18,9 +18,10 @@ T = TypeVar("T", bound="ItemReturnData")
 
 @_attrs_define
 class ItemReturnData:
-    """
+    """A returned item, for point-of-sale returns.
+
     Attributes:
-        pos_details (PosDetails | Unset):
+        pos_details (PosDetails | Unset): The store and workstation of a point-of-sale transaction.
         return_status_log (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
             gateway and platform payloads, whose members are defined by the sending system).
     """

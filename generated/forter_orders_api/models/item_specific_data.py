@@ -25,17 +25,19 @@ T = TypeVar("T", bound="ItemSpecificData")
 
 @_attrs_define
 class ItemSpecificData:
-    """
+    """Vertical-specific details of the cart item (travel, food, tickets, gaming, ...).
+
     Attributes:
-        accommodation (Accommodation | Unset):
+        accommodation (Accommodation | Unset): A hotel or other stay bought in the cart item
+            (itemSpecificData.accommodation).
         cryptocurrency (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway
             and platform payloads, whose members are defined by the sending system).
-        digital_goods_and_services (DigitalGoodsAndServices | Unset):
-        food (Food | Unset):
-        gaming (Gaming | Unset):
-        physical_goods (PhysicalGoods | Unset):
-        professional_services (ProfessionalServices | Unset):
-        tickets_and_events (TicketsAndEvents | Unset):
+        digital_goods_and_services (DigitalGoodsAndServices | Unset): A digital good or service bought in the cart item.
+        food (Food | Unset): A food order bought in the cart item (restaurant, tip).
+        gaming (Gaming | Unset): An in-game item bought in the cart item.
+        physical_goods (PhysicalGoods | Unset): Details of a physical item (gift wrap, color, weight).
+        professional_services (ProfessionalServices | Unset): A professional service bought in the cart item.
+        tickets_and_events (TicketsAndEvents | Unset): A ticket for an event, bought in the cart item.
         transport (list[Transport] | Unset):
     """
 

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="LoyaltyPoints")
 
 @_attrs_define
 class LoyaltyPoints:
-    """
+    """Loyalty points used to pay.
+
     Attributes:
         loyalty_points_count (int | Unset):
         loyalty_points_value (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency

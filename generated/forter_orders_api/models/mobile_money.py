@@ -17,7 +17,8 @@ T = TypeVar("T", bound="MobileMoney")
 
 @_attrs_define
 class MobileMoney:
-    """
+    """A mobile-money payment (e.g. M-Pesa).
+
     Attributes:
         full_response_payload (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
             gateway and platform payloads, whose members are defined by the sending system).

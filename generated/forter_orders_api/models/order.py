@@ -50,7 +50,8 @@ class Order:
             checkout_time (int): When the customer completed checkout, as a Unix epoch. The v3 reference and the Salesforce
                 cartridge send seconds (1699916780); the mobile-order page and the commercetools plugin send milliseconds
                 (1672177899151). Forter accepts both; the builders emit seconds.
-            connection_information (ConnectionInformation):
+            connection_information (ConnectionInformation): How the customer connected: IP, user agent, and Forter's web
+                token cookie or mobile device id (see the web/mobile rule on Order). Forter requires customerIP and userAgent.
             order_id (str): The merchant's order id; the same value as the orderId path parameter ("." and ".." are refused,
                 see the path parameter).
             order_type (OrderOrderType): Note: values from docs.forter.com/reference/order-v3 enum list (lower-cased there;
@@ -60,18 +61,22 @@ class Order:
             time_sent_to_forter (int): When the request was sent to Forter, Unix epoch in milliseconds (1699916780000).
             total_amount (Amount): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
                 4217 currency, and optionally amountUSD.
-            account_owner (AccountOwner | Unset):
-            additional_identifiers (AdditionalIdentifiers | Unset):
+            account_owner (AccountOwner | Unset): The customer's account at the merchant (accountOwner); its email drives
+                Forter's sandbox test decisions.
+            additional_identifiers (AdditionalIdentifiers | Unset): Merchant-side and platform ids that help Forter link the
+                order to other systems.
             additional_information (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
                 gateway and platform payloads, whose members are defined by the sending system).
             authorization_step (OrderAuthorizationStep | Unset):
-            customer_account_data (CustomerAccountData | Unset):
+            customer_account_data (CustomerAccountData | Unset): The customer's account history and engagement at the
+                merchant.
             discounts (list[Discount] | Unset):
             payment (list[Payment] | Unset):
-            phone_order_information (PhoneOrderInformation | Unset):
-            primary_delivery_details (DeliveryDetails | Unset):
-            primary_recipient (Recipient | Unset):
-            total_discount (Discount | Unset):
+            phone_order_information (PhoneOrderInformation | Unset): Details of an order taken by phone.
+            primary_delivery_details (DeliveryDetails | Unset): How the order (or one item) is delivered, and at what price.
+            primary_recipient (Recipient | Unset): Who receives the order (primaryRecipient) or an item
+                (cartItems[].beneficiaries[]).
+            total_discount (Discount | Unset): A coupon or discount applied to the order or an item.
     """
 
     cart_items: list[CartItem]

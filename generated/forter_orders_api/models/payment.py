@@ -32,31 +32,39 @@ T = TypeVar("T", bound="Payment")
 
 @_attrs_define
 class Payment:
-    """
+    """One payment method used for the order, with its amount and billing details.
+
     Attributes:
         amount (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
             4217 currency, and optionally amountUSD.
-        android_pay (CreditCard | Unset):
-        apple_pay (CreditCard | Unset):
-        bank_transfer (BankAccount | Unset):
-        billing_details (BillingDetails | Unset):
-        credit_card (CreditCard | Unset):
-        credit_line_details (CreditLineDetails | Unset):
-        crypto_wallet (CryptoWallet | Unset):
-        digital_wallet (DigitalWallet | Unset):
-        gift_card (StoredValue | Unset):
-        installment_service (InstallmentService | Unset):
-        loyalty_points (LoyaltyPoints | Unset):
+        android_pay (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
+            Google/Android Pay, Samsung Pay). Never a full card number: bin and lastFourDigits only.
+        apple_pay (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
+            Google/Android Pay, Samsung Pay). Never a full card number: bin and lastFourDigits only.
+        bank_transfer (BankAccount | Unset): A bank account or transfer, described by the payment gateway payload.
+        billing_details (BillingDetails | Unset): Who pays: personal details, billing address, phones, documents and
+            employment.
+        credit_card (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
+            Google/Android Pay, Samsung Pay). Never a full card number: bin and lastFourDigits only.
+        credit_line_details (CreditLineDetails | Unset): A credit line (buy now, pay later) used for the payment.
+        crypto_wallet (CryptoWallet | Unset): A cryptocurrency wallet.
+        digital_wallet (DigitalWallet | Unset): A digital wallet (PayPal-like or regional wallets) and the payment
+            method underneath.
+        gift_card (StoredValue | Unset): A gift card or store credit used to pay.
+        installment_service (InstallmentService | Unset): An installment (pay later) service used for the payment.
+        loyalty_points (LoyaltyPoints | Unset): Loyalty points used to pay.
         merchant_initiated (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
             gateway and platform payloads, whose members are defined by the sending system).
-        mobile_money (MobileMoney | Unset):
-        paypal (Paypal | Unset):
-        recurring_payment (RecurringPayment | Unset):
-        samsung_pay (CreditCard | Unset):
-        saved_data (SavedData | Unset):
-        store_credit_used (StoredValue | Unset):
-        tokenized_card (CreditCard | Unset):
-        venmo (Venmo | Unset):
+        mobile_money (MobileMoney | Unset): A mobile-money payment (e.g. M-Pesa).
+        paypal (Paypal | Unset): A PayPal payment and what PayPal reported about the payer.
+        recurring_payment (RecurringPayment | Unset): A recurring (subscription) payment and the order that started it.
+        samsung_pay (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
+            Google/Android Pay, Samsung Pay). Never a full card number: bin and lastFourDigits only.
+        saved_data (SavedData | Unset): Whether the customer used data saved in the account.
+        store_credit_used (StoredValue | Unset): A gift card or store credit used to pay.
+        tokenized_card (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
+            Google/Android Pay, Samsung Pay). Never a full card number: bin and lastFourDigits only.
+        venmo (Venmo | Unset): A Venmo payment.
         number_of_installments (int | Unset):
         payment_method_nickname (str | Unset):
     """

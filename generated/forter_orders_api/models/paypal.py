@@ -17,7 +17,8 @@ T = TypeVar("T", bound="Paypal")
 
 @_attrs_define
 class Paypal:
-    """
+    """A PayPal payment and what PayPal reported about the payer.
+
     Attributes:
         full_paypal_response_payload (FreeFormObject | Unset): A free-form object passed through to Forter as is
             (processor, gateway and platform payloads, whose members are defined by the sending system).

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="PersonalDetails")
 
 @_attrs_define
 class PersonalDetails:
-    """
+    """A person's name and email.
+
     Attributes:
         first_name (str | Unset):
         last_name (str | Unset):

@@ -17,10 +17,11 @@ T = TypeVar("T", bound="Phone")
 
 @_attrs_define
 class Phone:
-    """
+    """A phone number and whether it was verified by SMS.
+
     Attributes:
         phone (str): Digits, e.g. "15557654321".
-        sms_verified (VerificationFlags | Unset):
+        sms_verified (VerificationFlags | Unset): Whether a verification message was sent and whether it was verified.
     """
 
     phone: str

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="PhoneOrderInformation")
 
 @_attrs_define
 class PhoneOrderInformation:
-    """
+    """Details of an order taken by phone.
+
     Attributes:
         customer_web_id (str | Unset):
     """

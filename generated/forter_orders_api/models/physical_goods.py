@@ -13,7 +13,8 @@ T = TypeVar("T", bound="PhysicalGoods")
 
 @_attrs_define
 class PhysicalGoods:
-    """
+    """Details of a physical item (gift wrap, color, weight).
+
     Attributes:
         wrap_as_gift (bool | Unset):
         color (str | Unset):

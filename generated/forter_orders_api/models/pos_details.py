@@ -17,9 +17,10 @@ T = TypeVar("T", bound="PosDetails")
 
 @_attrs_define
 class PosDetails:
-    """
+    """The store and workstation of a point-of-sale transaction.
+
     Attributes:
-        address (Address | Unset):
+        address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and employers.
         card_entry_method (str | Unset): Open set; known values: SCANNED. Note: Forter's example value "scanned"; full
             list unknown.
         cashier_id (str | Unset):

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="ProfessionalServices")
 
 @_attrs_define
 class ProfessionalServices:
-    """
+    """A professional service bought in the cart item.
+
     Attributes:
         tip_amount (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its
             ISO 4217 currency, and optionally amountUSD.

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="Psd2Exemption")
 
 @_attrs_define
 class Psd2Exemption:
-    """
+    """A PSD2 strong-customer-authentication exemption to force.
+
     Attributes:
         channel (str | Unset): Open set; known values: THREEDS_RAILS. Note: Forter's example value "threeds rails"; docs
             3ds-recommendation mention exemptions over the 3DS rails vs. authorization.

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="Rating")
 
 @_attrs_define
 class Rating:
-    """
+    """A rating score and its source.
+
     Attributes:
         score (str | Unset): Decimal string, e.g. "4.5".
         source (str | Unset): Note: free text (e.g. Yelp).

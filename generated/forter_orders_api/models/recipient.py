@@ -23,14 +23,15 @@ T = TypeVar("T", bound="Recipient")
 
 @_attrs_define
 class Recipient:
-    """
+    """Who receives the order (primaryRecipient) or an item (cartItems[].beneficiaries[]).
+
     Attributes:
-        additional_verification_documents (VerificationDocument | Unset):
-        address (Address | Unset):
-        bank_account (BankAccount | Unset):
-        comments (Comments | Unset):
-        crypto_wallet (CryptoWallet | Unset):
-        personal_details (PersonalDetails | Unset):
+        additional_verification_documents (VerificationDocument | Unset): An identity document the customer provided.
+        address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and employers.
+        bank_account (BankAccount | Unset): A bank account or transfer, described by the payment gateway payload.
+        comments (Comments | Unset): Free-text comments on the order by the customer or the merchant.
+        crypto_wallet (CryptoWallet | Unset): A cryptocurrency wallet.
+        personal_details (PersonalDetails | Unset): A person's name and email.
         phone (list[Phone] | Unset):
     """
 

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="RecurringPayment")
 
 @_attrs_define
 class RecurringPayment:
-    """
+    """A recurring (subscription) payment and the order that started it.
+
     Attributes:
         initial_payment_order_id (str | Unset):
         recurring_payment_frequency (str | Unset): Note: Forter's example sends "7" as a string (days?).

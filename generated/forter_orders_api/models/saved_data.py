@@ -13,7 +13,8 @@ T = TypeVar("T", bound="SavedData")
 
 @_attrs_define
 class SavedData:
-    """
+    """Whether the customer used data saved in the account.
+
     Attributes:
         used_saved_data (bool | Unset):
     """

@@ -17,9 +17,11 @@ T = TypeVar("T", bound="Seller")
 
 @_attrs_define
 class Seller:
-    """
+    """The marketplace seller of the item.
+
     Attributes:
-        seller_details (SellerDetails | Unset):
+        seller_details (SellerDetails | Unset): A marketplace seller or a driver: account age, ratings, funds and
+            logins.
     """
 
     seller_details: SellerDetails | Unset = UNSET

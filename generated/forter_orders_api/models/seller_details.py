@@ -20,16 +20,17 @@ T = TypeVar("T", bound="SellerDetails")
 
 @_attrs_define
 class SellerDetails:
-    """
+    """A marketplace seller or a driver: account age, ratings, funds and logins.
+
     Attributes:
         available_funds_for_withdrawal (Amount | Unset): An amount of money as decimal strings (never floats):
             amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
-        rating_as_buyer (Rating | Unset):
-        rating_as_seller (Rating | Unset):
+        rating_as_buyer (Rating | Unset): A rating score and its source.
+        rating_as_seller (Rating | Unset): A rating score and its source.
         seller_account_creation_date (int | Unset): Epoch seconds.
-        seller_last_login_ip (IpRecord | Unset):
-        seller_personal_details (PersonalDetails | Unset):
-        seller_registration_ip (IpRecord | Unset):
+        seller_last_login_ip (IpRecord | Unset): An IP address with when it was seen.
+        seller_personal_details (PersonalDetails | Unset): A person's name and email.
+        seller_registration_ip (IpRecord | Unset): An IP address with when it was seen.
         seller_past_sales_count (int | Unset):
         seller_past_sales_sum (Amount | Unset): An amount of money as decimal strings (never floats):
             amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.

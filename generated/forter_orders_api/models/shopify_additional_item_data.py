@@ -17,7 +17,8 @@ T = TypeVar("T", bound="ShopifyAdditionalItemData")
 
 @_attrs_define
 class ShopifyAdditionalItemData:
-    """
+    """Shopify line-item properties passed through.
+
     Attributes:
         properties (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway and
             platform payloads, whose members are defined by the sending system).

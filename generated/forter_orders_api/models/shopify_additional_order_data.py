@@ -17,7 +17,8 @@ T = TypeVar("T", bound="ShopifyAdditionalOrderData")
 
 @_attrs_define
 class ShopifyAdditionalOrderData:
-    """
+    """The Shopify order headers and payload passed through.
+
     Attributes:
         full_shopify_order_headers (FreeFormObject | Unset): A free-form object passed through to Forter as is
             (processor, gateway and platform payloads, whose members are defined by the sending system).

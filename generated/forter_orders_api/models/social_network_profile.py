@@ -13,7 +13,8 @@ T = TypeVar("T", bound="SocialNetworkProfile")
 
 @_attrs_define
 class SocialNetworkProfile:
-    """
+    """A social-network profile linked to the account.
+
     Attributes:
         network_name (str | Unset):
         profile_id (str | Unset):

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="StoredValue")
 
 @_attrs_define
 class StoredValue:
-    """
+    """A gift card or store credit used to pay.
+
     Attributes:
         value (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
             4217 currency, and optionally amountUSD.

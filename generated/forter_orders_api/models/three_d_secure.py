@@ -18,10 +18,11 @@ T = TypeVar("T", bound="ThreeDSecure")
 
 @_attrs_define
 class ThreeDSecure:
-    """
+    """3-D Secure data for the payment, and how Forter should handle authentication.
+
     Attributes:
-        acquirer_data (AcquirerData | Unset):
-        force_psd2_exemption (Psd2Exemption | Unset):
+        acquirer_data (AcquirerData | Unset): The acquiring bank and merchant identifiers used for 3-D Secure.
+        force_psd2_exemption (Psd2Exemption | Unset): A PSD2 strong-customer-authentication exemption to force.
         three_ds_server_trans_id (str | Unset): UUID (3DS server transaction id).
         sca_out_of_scope (str | Unset): Note: example ANONYMOUS_PREPAID_CARD.
         sca_exemption (str | Unset): Note: example TRUSTED_BENEFICIARY.

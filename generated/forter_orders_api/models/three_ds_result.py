@@ -13,7 +13,8 @@ T = TypeVar("T", bound="ThreeDsResult")
 
 @_attrs_define
 class ThreeDsResult:
-    """
+    """The 3-D Secure authentication result Forter returns.
+
     Attributes:
         authentication_value (str | Unset):
         eci_value (str | Unset):

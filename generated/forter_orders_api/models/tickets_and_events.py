@@ -17,9 +17,10 @@ T = TypeVar("T", bound="TicketsAndEvents")
 
 @_attrs_define
 class TicketsAndEvents:
-    """
+    """A ticket for an event, bought in the cart item.
+
     Attributes:
-        event_location (Address | Unset):
+        event_location (Address | Unset): A postal address; used for billing, delivery, accounts, venues and employers.
         event_name (str | Unset):
     """
 

@@ -19,13 +19,16 @@ T = TypeVar("T", bound="Transport")
 
 @_attrs_define
 class Transport:
-    """
+    """A ride or trip bought in the cart item, with its driver and route.
+
     Attributes:
-        driver_details (SellerDetails | Unset):
-        duration (Duration | Unset):
-        end_point (TransportLocation | Unset):
-        location_at_time_of_reservation (TransportLocation | Unset):
-        start_point (TransportLocation | Unset):
+        driver_details (SellerDetails | Unset): A marketplace seller or a driver: account age, ratings, funds and
+            logins.
+        duration (Duration | Unset): A period: dates for stays and subscriptions, an epoch start time for transport.
+        end_point (TransportLocation | Unset): A point of a trip: address, exact and rough location, saved location.
+        location_at_time_of_reservation (TransportLocation | Unset): A point of a trip: address, exact and rough
+            location, saved location.
+        start_point (TransportLocation | Unset): A point of a trip: address, exact and rough location, saved location.
         type_ (str | Unset): Open set; known values: AIR_TRAVEL. Note: Forter's example value "air travel"; full list
             unknown.
     """

@@ -20,15 +20,16 @@ T = TypeVar("T", bound="TransportLocation")
 
 @_attrs_define
 class TransportLocation:
-    """
+    """A point of a trip: address, exact and rough location, saved location.
+
     Attributes:
-        address (Address | Unset):
-        exact_location (GeoLocation | Unset):
+        address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and employers.
+        exact_location (GeoLocation | Unset): A point on the map in decimal degrees and where it came from.
         location_name (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway
             and platform payloads, whose members are defined by the sending system).
         rough_location (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway
             and platform payloads, whose members are defined by the sending system).
-        saved_location (SavedData | Unset):
+        saved_location (SavedData | Unset): Whether the customer used data saved in the account.
     """
 
     address: Address | Unset = UNSET

@@ -18,10 +18,12 @@ T = TypeVar("T", bound="UnderlyingPaymentMethod")
 
 @_attrs_define
 class UnderlyingPaymentMethod:
-    """
+    """The payment method a digital wallet charged.
+
     Attributes:
-        bank_transfer (BankAccount | Unset):
-        credit_card (CreditCard | Unset):
+        bank_transfer (BankAccount | Unset): A bank account or transfer, described by the payment gateway payload.
+        credit_card (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
+            Google/Android Pay, Samsung Pay). Never a full card number: bin and lastFourDigits only.
         underlying_payment_method_type (str | Unset): Open set; known values: UNKNOWN. Note: other members unknown
             (probably CREDIT_CARD, BANK_TRANSFER ... mirroring sibling objects).
     """

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="UpdateTimes")
 
 @_attrs_define
 class UpdateTimes:
-    """
+    """When something was created, modified, last used or removed (epoch seconds).
+
     Attributes:
         creation_time (int | Unset): Epoch seconds.
         last_modified_time (int | Unset):

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="Venmo")
 
 @_attrs_define
 class Venmo:
-    """
+    """A Venmo payment.
+
     Attributes:
         full_venmo_response_payload (str | Unset): Note: Forter's example shows a string ("") here, unlike other
             full*ResponsePayload keys which are objects; treat as string-or-object.

@@ -22,7 +22,8 @@ T = TypeVar("T", bound="VerificationDocument")
 
 @_attrs_define
 class VerificationDocument:
-    """
+    """An identity document the customer provided.
+
     Attributes:
         document_source (VerificationDocumentDocumentSource | Unset):
         document_type (str | Unset): Note: free text (e.g. Passport, ID, Driving license), max 35 chars per IXOPAY

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="VerificationFlags")
 
 @_attrs_define
 class VerificationFlags:
-    """
+    """Whether a verification message was sent and whether it was verified.
+
     Attributes:
         sent (bool | Unset):
         verified (bool | Unset):

@@ -17,7 +17,8 @@ T = TypeVar("T", bound="VerificationResults")
 
 @_attrs_define
 class VerificationResults:
-    """
+    """What the processor reported: authorization, AVS, CVV and 3-D Secure results.
+
     Attributes:
         external_3_ds_vendor_payload (FreeFormObject | Unset): A free-form object passed through to Forter as is
             (processor, gateway and platform payloads, whose members are defined by the sending system).

@@ -21,7 +21,7 @@ class VerificationSpecificData:
     """Method-specific data. Note the capital T of ThreeDS, as the docs write it.
 
     Attributes:
-        three_ds (ThreeDsResult | Unset):
+        three_ds (ThreeDsResult | Unset): The 3-D Secure authentication result Forter returns.
         email (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway and
             platform payloads, whose members are defined by the sending system).
         phone (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway and

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="WebHosting")
 
 @_attrs_define
 class WebHosting:
-    """
+    """Web-hosting details (domains) of a digital service.
+
     Attributes:
         domains (list[str] | Unset):
     """
