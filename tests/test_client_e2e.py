@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -33,6 +31,8 @@ from forter_orders import (  # noqa: E402 - after the skip check
     money,
 )
 
+# the run_script fixture of tests/conftest.py
+RunScript = Callable[[Path, Any], subprocess.CompletedProcess[str]]
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
@@ -197,43 +197,19 @@ async def test_async_examples(srv: Any) -> None:
     assert len(received(srv)) == 3  # the header beats the queue; the 503 was never used
 
 
-def test_integration_example_runs_against_the_mock(srv: Any) -> None:
-    env = {
-        **os.environ,
-        "FORTER_SITE_ID": srv.site_id,
-        "FORTER_SECRET_KEY": srv.api_key,
-        "FORTER_BASE_URL": srv.url,
-    }
-    result = subprocess.run(
-        [sys.executable, str(EXAMPLES / "integration.py")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+def test_integration_example_runs_against_the_mock(srv: Any, run_script: RunScript) -> None:
+    result = run_script(EXAMPLES / "integration.py", srv)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["web-1001: capture", "app-1002: cancel"]
     assert srv.api_key not in result.stderr
     assert [r["orderId"] for r in received(srv)] == ["web-1001", "app-1002"]
 
 
-def test_integration_example_fails_open_when_forter_is_down(srv: Any) -> None:
+def test_integration_example_fails_open_when_forter_is_down(
+    srv: Any, run_script: RunScript
+) -> None:
     srv.script_order("web-1001", "http-503")
-    env = {
-        **os.environ,
-        "FORTER_SITE_ID": srv.site_id,
-        "FORTER_SECRET_KEY": srv.api_key,
-        "FORTER_BASE_URL": srv.url,
-    }
-    result = subprocess.run(
-        [sys.executable, str(EXAMPLES / "integration.py")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_script(EXAMPLES / "integration.py", srv)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "web-1001: capture",

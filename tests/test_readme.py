@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +15,8 @@ from forter_orders.mock import MockConfig, MockServer
 
 pytest_plugins = ["pytester"]
 
+# the run_script fixture of tests/conftest.py
+RunScript = Callable[[Path, Any], subprocess.CompletedProcess[str]]
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text()
 
@@ -43,28 +45,17 @@ def test_readme_commands_are_the_scripts() -> None:
         assert os.access(ROOT / "scripts" / script, os.X_OK), script
 
 
-def run_integration_block(mock: MockServer, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    """Run the README's integration block as a script, configured for ``mock`` by env vars."""
+def integration_script(tmp_path: Path) -> Path:
+    """The README's integration block, written out as a script."""
     script = tmp_path / "integration.py"
     script.write_text(readme_block("integration"))
-    env = {
-        **os.environ,
-        "FORTER_SITE_ID": mock.site_id,
-        "FORTER_SECRET_KEY": mock.api_key,
-        "FORTER_BASE_URL": mock.url,
-    }
-    return subprocess.run(
-        [sys.executable, str(script)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return script
 
 
-def test_readme_integration_block_runs_against_the_mock(mock: MockServer, tmp_path: Path) -> None:
-    result = run_integration_block(mock, tmp_path)
+def test_readme_integration_block_runs_against_the_mock(
+    mock: MockServer, tmp_path: Path, run_script: RunScript
+) -> None:
+    result = run_script(integration_script(tmp_path), mock)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["capture", "cancel"]
     sent = [r["orderId"] for r in mock.received]
@@ -72,9 +63,11 @@ def test_readme_integration_block_runs_against_the_mock(mock: MockServer, tmp_pa
     assert mock.api_key not in result.stdout + result.stderr
 
 
-def test_readme_integration_block_fails_open(mock: MockServer, tmp_path: Path) -> None:
+def test_readme_integration_block_fails_open(
+    mock: MockServer, tmp_path: Path, run_script: RunScript
+) -> None:
     mock.script_order("web-1001", "http-503")
-    result = run_integration_block(mock, tmp_path)
+    result = run_script(integration_script(tmp_path), mock)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["capture", "cancel"]
     assert "no Forter decision" in result.stderr
