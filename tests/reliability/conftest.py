@@ -1,0 +1,187 @@
+"""Fixtures for the reliability suites: faults, nothing lost, bad input, secrets, load, threads.
+
+The suites drive the real pieces over loopback: the mock as a separate ``forter-orders mock``
+process (so its memory can be measured and it can be killed), the CLI as a subprocess, the client
+in-process. Sizes scale with ``FORTER_RELIABILITY_SCALE`` (default 1 = the sizes the README's test
+command runs; ``scripts/reliability`` runs the long, larger ones).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import selectors
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+_URL_LINE = re.compile(r"listening on (http://\S+)")
+_START_TIMEOUT_S = 30.0
+
+
+def reliability_scale() -> float:
+    """``FORTER_RELIABILITY_SCALE`` as a float (default 1.0)."""
+    return float(os.environ.get("FORTER_RELIABILITY_SCALE", "1") or "1")
+
+
+@pytest.fixture(scope="session")
+def scale() -> float:
+    """Multiplier for suite sizes: 1 in the README's test command, larger in long runs."""
+    return reliability_scale()
+
+
+@dataclasses.dataclass
+class MockProcess:
+    """A ``forter-orders mock`` child process listening on a free loopback port."""
+
+    process: subprocess.Popen[str]
+    url: str
+    stderr: tempfile._TemporaryFileWrapper[bytes] | None = None
+    site_id: str = "mock-site"
+    api_key: str = "mock_secret_key"
+
+    @property
+    def pid(self) -> int:
+        """The child's process id."""
+        return self.process.pid
+
+    def rss_kib(self) -> int:
+        """Resident memory of the mock process in KiB (from /proc)."""
+        return proc_rss_kib(self.pid)
+
+    def stats(self) -> dict[str, object]:
+        """``GET /_mock/stats``: answers counted by scenario and status since start/reset."""
+        response = httpx.get(f"{self.url}/_mock/stats", timeout=10)
+        response.raise_for_status()
+        data: dict[str, object] = response.json()
+        return data
+
+    def reset(self) -> None:
+        """``POST /_mock/reset``: forget recordings, scripts and counters."""
+        httpx.post(f"{self.url}/_mock/reset", timeout=10).raise_for_status()
+
+    def stop(self) -> None:
+        """Terminate the process (SIGTERM, then SIGKILL) and reap it."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+    def stderr_text(self) -> str:
+        """What the process wrote to stderr so far (uvicorn's warnings, tracebacks)."""
+        if self.stderr is None:
+            return ""
+        self.stderr.seek(0)
+        return self.stderr.read().decode("utf-8", errors="replace")
+
+
+def proc_rss_kib(pid: int) -> int:
+    """VmRSS of ``pid`` in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for pid {pid}")
+
+
+def open_fd_count() -> int:
+    """File descriptors this process holds open."""
+    return len(os.listdir("/proc/self/fd"))
+
+
+def _read_url(process: subprocess.Popen[str], stderr: tempfile._TemporaryFileWrapper[bytes]) -> str:
+    """The URL from the banner's first line, read without blocking past the start timeout."""
+    assert process.stdout is not None
+    selector = selectors.DefaultSelector()
+    selector.register(process.stdout, selectors.EVENT_READ)
+    deadline = time.monotonic() + _START_TIMEOUT_S
+    try:
+        while (left := deadline - time.monotonic()) > 0:
+            if not selector.select(timeout=left):
+                continue
+            line = process.stdout.readline()
+            if not line:
+                break
+            if match := _URL_LINE.search(line):
+                return match.group(1)
+    finally:
+        selector.close()
+    process.kill()
+    process.wait(timeout=10)
+    stderr.seek(0)
+    text = stderr.read().decode("utf-8", errors="replace")
+    raise RuntimeError(f"forter-orders mock did not start: {text[-2000:]}")
+
+
+def _wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + _START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/_mock/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            continue
+    raise TimeoutError(f"mock at {url} not healthy after {_START_TIMEOUT_S} s")
+
+
+StartMock = Callable[..., MockProcess]
+
+
+@pytest.fixture
+def start_mock() -> Iterator[StartMock]:
+    """``start_mock(*cli_args)``: a ``forter-orders mock --port 0 *cli_args`` process, ready.
+
+    Every process started is stopped when the test ends.
+    """
+    started: list[MockProcess] = []
+
+    def start(*args: str) -> MockProcess:
+        command = [sys.executable, "-m", "forter_orders._cli", "mock", "--port", "0", *args]
+        # stderr goes to a file, not a pipe: nobody drains a pipe during a run, and a full one
+        # would block the mock.
+        stderr = tempfile.NamedTemporaryFile(prefix="forter-mock-", suffix=".stderr")  # noqa: SIM115
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+        )
+        mock = MockProcess(process, _read_url(process, stderr), stderr=stderr)
+        started.append(mock)
+        _wait_healthy(mock.url)
+        return mock
+
+    yield start
+    for mock in started:
+        mock.stop()
+        if mock.stderr is not None:
+            mock.stderr.close()
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> Callable[[MockProcess], dict[str, str]]:
+    """``cli_env(mock)``: the environment for a ``forter-orders`` subprocess aimed at ``mock``."""
+
+    def env(mock: MockProcess) -> dict[str, str]:
+        return {
+            **os.environ,
+            "FORTER_SITE_ID": mock.site_id,
+            "FORTER_SECRET_KEY": mock.api_key,
+            "FORTER_BASE_URL": mock.url,
+            "NO_COLOR": "1",
+            "COLUMNS": "200",
+        }
+
+    return env
