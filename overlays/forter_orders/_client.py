@@ -49,7 +49,15 @@ from ._errors import (
 )
 from ._fallback import FallbackDecision, FallbackPolicy
 from ._logging import logger
-from ._response import RawResponse, parse_decision, status_error
+from ._response import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    RawResponse,
+    aread_capped,
+    oversized_error,
+    parse_decision,
+    read_capped,
+    status_error,
+)
 from ._retry import DEFAULT_TIMEOUT, RetryPolicy, as_timeout, attempt_timeout
 from ._secret import BasicSecretAuth, Secret
 from ._validation import encode_order, warm_up
@@ -146,6 +154,7 @@ class _BaseClient:
     _wire: Wire | None
     _owns_http: bool
     _http: httpx.Client | httpx.AsyncClient
+    _max_response_bytes: int
 
     def _setup(
         self,
@@ -165,7 +174,9 @@ class _BaseClient:
         clock: Callable[[], float],
         owns_http: bool,
         max_connections: int | None,
+        max_response_bytes: int,
     ) -> None:
+        self._max_response_bytes = _response_limit(max_response_bytes)
         self._config = resolve_config(
             site_id=site_id,
             secret_key=secret_key,
@@ -249,12 +260,15 @@ class _BaseClient:
         validate: bool | None = None,
         api_version: str | None = None,
         headers: Mapping[str, str] | None = None,
+        max_response_bytes: int | None = None,
     ) -> Self:
         """A copy with other defaults that shares this client's connection pool.
 
         Closing either closes the shared pool. ``fallback=False`` turns fail-open off.
         """
         clone = copy.copy(self)
+        if max_response_bytes is not None:
+            clone._max_response_bytes = _response_limit(max_response_bytes)
         options = self._options(timeout, max_retries, retry, headers, validate, fallback)
         clone._defaults = options
         if api_version is not None:
@@ -346,7 +360,11 @@ class _BaseClient:
             timeout=timeout,
         )
 
-    def _classify(self, response: httpx.Response) -> OrderDecision | APIStatusError:
+    def _classify(
+        self, response: httpx.Response, oversized: bool
+    ) -> OrderDecision | APIStatusError:
+        if oversized:
+            return oversized_error(response, self._max_response_bytes)
         if 200 <= response.status_code < 300:
             try:
                 return parse_decision(response)
@@ -457,6 +475,14 @@ def _one_key(api_key: str | Secret | None, secret_key: str | Secret | None) -> s
     return api_key if api_key is not None else secret_key
 
 
+def _response_limit(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ConfigurationError(
+            f"max_response_bytes must be a positive number of bytes, got {value!r}"
+        )
+    return value
+
+
 def _has_request(exc: httpx.TransportError) -> bool:
     try:
         exc.request  # noqa: B018 - raises RuntimeError when httpx never attached one
@@ -493,6 +519,9 @@ class ForterClient(_BaseClient):
         validate: validate orders against the schema before sending (default on).
         headers: extra headers on every request.
         max_connections: connection-pool size of the client built here (httpx default: 100).
+        max_response_bytes: the most of a response body read (default 1 MiB; a decision is under
+            1 KiB). A larger 2xx body is an :class:`UnexpectedResponseError`; a larger error
+            body keeps its status's error class. The rest is never read into memory.
         http_client: your own ``httpx.Client`` (proxies, transports, mTLS). It is used as-is
             (its base URL and auth are ignored: URLs are absolute and auth is per request)
             and it is not closed by :meth:`close`.
@@ -520,6 +549,7 @@ class ForterClient(_BaseClient):
         validate: bool = True,
         headers: Mapping[str, str] | None = None,
         max_connections: int | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
@@ -540,6 +570,7 @@ class ForterClient(_BaseClient):
             clock=clock,
             owns_http=http_client is None,
             max_connections=max_connections,
+            max_response_bytes=max_response_bytes,
         )
         del api_key, secret_key  # keep the raw key out of this frame's locals
         self._sleep = sleep
@@ -584,13 +615,20 @@ class ForterClient(_BaseClient):
             started = clock()
             response: httpx.Response | None = None
             try:
-                response = self._http.send(self._build_request(prepared, timeout), auth=self._auth)
+                # Streamed, so that the body is read only up to max_response_bytes.
+                response = self._http.send(
+                    self._build_request(prepared, timeout), auth=self._auth, stream=True
+                )
+                try:
+                    oversized = read_capped(response, self._max_response_bytes)
+                finally:
+                    response.close()
             except httpx.TransportError as exc:
                 error: ForterError = self._transport_error(exc, prepared, timeout)
                 self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
             else:
                 self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
-                result = self._classify(response)
+                result = self._classify(response, oversized)
                 if isinstance(result, OrderDecision):
                     return _Outcome(
                         attempt, decision=result, response=response, elapsed=clock() - started
@@ -705,6 +743,7 @@ class AsyncForterClient(_BaseClient):
         validate: bool = True,
         headers: Mapping[str, str] | None = None,
         max_connections: int | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
@@ -725,6 +764,7 @@ class AsyncForterClient(_BaseClient):
             clock=clock,
             owns_http=http_client is None,
             max_connections=max_connections,
+            max_response_bytes=max_response_bytes,
         )
         del api_key, secret_key  # keep the raw key out of this frame's locals
         self._sleep = sleep
@@ -771,15 +811,20 @@ class AsyncForterClient(_BaseClient):
             started = clock()
             response: httpx.Response | None = None
             try:
+                # Streamed, so that the body is read only up to max_response_bytes.
                 response = await self._http.send(
-                    self._build_request(prepared, timeout), auth=self._auth
+                    self._build_request(prepared, timeout), auth=self._auth, stream=True
                 )
+                try:
+                    oversized = await aread_capped(response, self._max_response_bytes)
+                finally:
+                    await response.aclose()
             except httpx.TransportError as exc:
                 error: ForterError = self._transport_error(exc, prepared, timeout)
                 self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
             else:
                 self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
-                result = self._classify(response)
+                result = self._classify(response, oversized)
                 if isinstance(result, OrderDecision):
                     return _Outcome(
                         attempt, decision=result, response=response, elapsed=clock() - started

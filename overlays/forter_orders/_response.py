@@ -35,6 +35,10 @@ from ._validation import decision_validator
 
 T = TypeVar("T")
 
+DEFAULT_MAX_RESPONSE_BYTES: Final = 1 << 20
+"""1 MiB: a decision is well under 1 KiB, so anything near this is not a decision (a proxy's error
+page, a misrouted download) and reading it whole would only cost memory and time."""
+
 _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -94,6 +98,70 @@ class RawResponse(Generic[T]):
         return self.parsed
 
 
+def _keep(response: httpx.Response, chunks: list[bytes], size: int, limit: int) -> bool:
+    """Store what was read as the response's content; True when the body passed ``limit``."""
+    body = b"".join(chunks)
+    # What httpx's own Response.read() does with the joined chunks; reading here instead of in
+    # httpx is what lets the read stop at the limit.
+    response._content = body[:limit]
+    return size > limit
+
+
+def _declared_too_large(response: httpx.Response, limit: int) -> bool:
+    length = response.headers.get("content-length", "")
+    return length.isdigit() and int(length) > limit
+
+
+def read_capped(response: httpx.Response, limit: int) -> bool:
+    """Read a streamed response's (decoded) body, at most ``limit`` bytes of it.
+
+    Returns True when the body is larger than ``limit``: its ``content`` then holds the first
+    ``limit`` bytes (nothing when ``Content-Length`` announced more), and the rest is never read.
+    Memory stays bounded even for a compressed body that inflates to gigabytes.
+    """
+    if _declared_too_large(response, limit):
+        response._content = b""
+        return True
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            break
+    return _keep(response, chunks, size, limit)
+
+
+async def aread_capped(response: httpx.Response, limit: int) -> bool:
+    """:func:`read_capped` for an ``httpx.AsyncClient`` response."""
+    if _declared_too_large(response, limit):
+        response._content = b""
+        return True
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.aiter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            break
+    return _keep(response, chunks, size, limit)
+
+
+def oversized_error(response: httpx.Response, limit: int) -> APIStatusError:
+    """The error for a response whose body passed ``limit`` bytes.
+
+    A 2xx is :class:`UnexpectedResponseError` (no decision is that large); any other status keeps
+    its usual class (a 503 page from a proxy is still a 503: retried, eligible for fail-open).
+    """
+    status = response.status_code
+    note = f"body larger than max_response_bytes ({limit} bytes); the rest was not read"
+    if 200 <= status < 300:
+        return UnexpectedResponseError(
+            f"HTTP {status} from Forter with a {note}", response=response, body=None
+        )
+    return status_error(response, note=note)
+
+
 def parse_decision(response: httpx.Response) -> OrderDecision:
     """The ``OrderDecision`` in a 2xx response; ``UnexpectedResponseError`` if it is not one."""
     try:
@@ -131,8 +199,11 @@ def parse_decision(response: httpx.Response) -> OrderDecision:
         ) from None
 
 
-def status_error(response: httpx.Response) -> APIStatusError:
-    """The exception for a non-2xx response (never raises while building it)."""
+def status_error(response: httpx.Response, *, note: str = "") -> APIStatusError:
+    """The exception for a non-2xx response (never raises while building it).
+
+    ``note`` is added to the message in parentheses (e.g. that the body was cut short).
+    """
     status = response.status_code
     body: dict[str, Any] | None = None
     try:
@@ -149,6 +220,8 @@ def status_error(response: httpx.Response) -> APIStatusError:
     message = f"Forter returned HTTP {status} {phrase}".rstrip()
     if detail:
         message += f": {detail}"
+    if note:
+        message += f" ({note})"
     cls = _STATUS_ERRORS.get(status)
     if cls is None:
         return UnexpectedResponseError(
