@@ -135,6 +135,24 @@ def _wait_healthy(url: str) -> None:
     raise TimeoutError(f"mock at {url} not healthy after {_START_TIMEOUT_S} s")
 
 
+Figure = Callable[[str, object], None]
+
+
+@pytest.fixture
+def figure(record_property: Callable[[str, object], None]) -> Figure:
+    """``figure(name, value)``: a number for RELIABILITY.md (faults tried, orders, RSS, ...).
+
+    Recorded as a JUnit XML property (``scripts/reliability`` collects them into a table) and
+    printed, so ``pytest -s`` shows it too.
+    """
+
+    def record(name: str, value: object) -> None:
+        record_property(name, value)
+        print(f"figure {name} = {value}")
+
+    return record
+
+
 StartMock = Callable[..., MockProcess]
 
 
