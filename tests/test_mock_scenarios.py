@@ -10,6 +10,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,11 +46,25 @@ ERROR_SCENARIOS = {
     "http-400": 400,
     "http-401": 401,
     "http-404": 404,
+    "http-418": 418,
     "http-429": 429,
+    "http-429-no-retry-after": 429,
     "http-500": 500,
     "http-502": 502,
     "http-503": 503,
     "http-504": 504,
+    "http-520": 520,
+}
+HUGE_PADDING = 8 * 1024 * 1024
+# Answers that are not a plain JSON error or decision, with the status the mock records.
+ODD_SCENARIOS = {
+    "bad-schema-200": 200,
+    "huge-body": 200,
+    "huge-body-chunked": 200,
+    "reset-mid-body": None,
+    "http-418": 418,
+    "http-429-no-retry-after": 429,
+    "http-520": 520,
 }
 
 
@@ -76,8 +91,15 @@ def test_error_scenarios(client: httpx.Client, scenario: str, status: int) -> No
     response = send(client, scenario)
     assert response.status_code == status
     ERROR.validate(response.json())
-    assert scenario in response.json()["message"]
-    assert response.headers.get("Retry-After") == ("1" if status == 429 else None)
+    assert response.json() == {
+        "status": "failed",
+        "message": f"mock scenario {scenario}",
+        "errors": [],
+    }
+    assert response.headers["content-type"] == "application/json"
+    assert re.fullmatch(r"[0-9a-f]{32}", response.headers["x-request-id"])
+    # Only `http-429` names a wait; `http-429-no-retry-after` leaves it to the client's backoff.
+    assert response.headers.get("Retry-After") == ("1" if scenario == "http-429" else None)
 
 
 @pytest.mark.parametrize("scenario", sorted(ERROR_SCENARIOS))
@@ -154,6 +176,155 @@ def test_reset_in_process_raises_in_the_caller() -> None:
 
     with pytest.raises(ConnectionResetError):
         asyncio.run(go())
+
+
+def test_bad_schema_200(client: httpx.Client) -> None:
+    response = send(client, "bad-schema-200")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.content == (
+        b'{"orderId": 12345, "recommendation": "", "decisionReason": "mock"}'
+    )
+    # Valid JSON, but not an OrderDecision: exactly these two problems.
+    problems = sorted(
+        (list(e.absolute_path), e.validator) for e in DECISION.iter_errors(response.json())
+    )
+    assert problems == [([], "required"), (["orderId"], "type")]
+
+
+def _huge_body(order_id: str) -> bytes:
+    """The exact bytes `huge-body` promises for ``order_id``."""
+    head = {
+        "orderId": order_id,
+        "forterDecision": "APPROVE",
+        "recommendation": "",
+        "linkToEventInDashboard": f"https://portal.forter.com/dashboard/{order_id}",
+        "decisionReason": "mock: scenario huge-body " + "x" * HUGE_PADDING,
+    }
+    return json.dumps(head).encode()
+
+
+def test_huge_body_has_a_content_length(client: httpx.Client) -> None:
+    response = send(client, "huge-body")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert int(response.headers["content-length"]) == len(response.content) > HUGE_PADDING
+    assert "transfer-encoding" not in response.headers
+    assert response.content == _huge_body(OID)
+    DECISION.validate(response.json())
+
+
+def test_huge_body_chunked_has_no_content_length(client: httpx.Client) -> None:
+    with client.stream(
+        "POST", f"/v3/orders/{OID}", json=ORDER, headers={"x-mock-scenario": "huge-body-chunked"}
+    ) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json"
+        assert "content-length" not in response.headers
+        assert response.headers["transfer-encoding"] == "chunked"
+        # Streamed in pieces: the client sees many reads, none of them the whole body.
+        pieces = list(response.iter_raw())
+    assert len(pieces) > 1
+    assert max(map(len, pieces)) < HUGE_PADDING
+    assert b"".join(pieces) == _huge_body(OID)
+
+
+def test_huge_body_padding_is_built_once(client: httpx.Client) -> None:
+    from forter_orders.mock import _app
+
+    send(client, "huge-body")
+    send(client, "huge-body-chunked")
+    assert _app._huge_body_tail.cache_info().currsize == 1
+    assert _app._huge_body_tail() is _app._huge_body_tail()
+
+
+def _mid_body_decision() -> bytes:
+    """The whole decision `reset-mid-body` announces (and sends half of)."""
+    return json.dumps(
+        {
+            "orderId": OID,
+            "forterDecision": "APPROVE",
+            "recommendation": "",
+            "decisionReason": "mock: scenario reset-mid-body",
+            "linkToEventInDashboard": f"https://portal.forter.com/dashboard/{OID}",
+        }
+    ).encode()
+
+
+def test_reset_mid_body_is_an_incomplete_body(client: httpx.Client, mock: ForterMockState) -> None:
+    full = _mid_body_decision()
+    incomplete = (
+        rf"without sending complete message body \(received {len(full) // 2} bytes, "
+        rf"expected {len(full)}\)"
+    )
+    with pytest.raises(httpx.RemoteProtocolError, match=incomplete):
+        send(client, "reset-mid-body")
+    # The same again, streamed: the status line and the full Content-Length arrived, then
+    # half the decision, then the end of the connection.
+    received = bytearray()
+
+    def read_into(response: httpx.Response) -> None:
+        for piece in response.iter_raw():
+            received.extend(piece)
+
+    headers = {"x-mock-scenario": "reset-mid-body"}
+    with client.stream("POST", f"/v3/orders/{OID}", json=ORDER, headers=headers) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "application/json"
+        assert int(response.headers["content-length"]) == len(full)
+        with pytest.raises(httpx.RemoteProtocolError, match=incomplete):
+            read_into(response)
+    assert bytes(received) == full[: len(full) // 2]
+    # The mock is fine afterwards, and recorded both requests as dropped connections.
+    assert send(client).status_code == 200
+    assert [(r["scenario"], r["status"]) for r in mock.received] == [
+        ("reset-mid-body", None),
+        ("reset-mid-body", None),
+        (None, 200),
+    ]
+    assert mock.stats["byStatus"] == {"reset": 2, "200": 1}
+
+
+def test_reset_mid_body_in_process_raises_in_the_caller() -> None:
+    started: list[int] = []
+
+    async def go() -> None:
+        async def app(scope: Any, receive: Any, send: Any) -> None:
+            async def spy(message: Any) -> None:
+                if message["type"] == "http.response.start":
+                    started.append(message["status"])
+                await send(message)
+
+            await inner(scope, receive, spy)
+
+        inner = create_app(MockConfig())
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock") as client:
+            headers = {"x-mock-scenario": "reset-mid-body"}
+            await client.post(f"/v3/orders/{OID}", json=ORDER, headers=headers)
+
+    with pytest.raises(ConnectionResetError, match="reset-mid-body"):
+        asyncio.run(go())
+    assert started == [200]  # the response had started before the "connection" dropped
+
+
+@pytest.mark.parametrize(("scenario", "status"), sorted(ODD_SCENARIOS.items()))
+@pytest.mark.parametrize("way", ["queue", "script_order", "fault_kinds"])
+def test_new_scenarios_work_every_way(scenario: str, status: int | None, way: str) -> None:
+    """Queued, pinned to an order, or drawn as a random fault: the same answer."""
+    config = MockConfig(fault_rate=1.0, fault_kinds=(scenario,)) if way == "fault_kinds" else None
+    with MockServer(config) as server:
+        if way == "queue":
+            server.queue(scenario)
+        elif way == "script_order":
+            server.script_order(OID, scenario)
+        with httpx.Client(base_url=server.url, auth=AUTH, headers=HEADERS, timeout=10) as client:
+            try:
+                got: int | None = client.post(f"/v3/orders/{OID}", json=ORDER).status_code
+            except httpx.RemoteProtocolError:
+                got = None
+        assert got == status
+        assert [(r["scenario"], r["status"]) for r in server.received] == [(scenario, status)]
 
 
 def test_slow_scenario_delays_then_answers(client: httpx.Client) -> None:
@@ -283,6 +454,111 @@ def test_control_endpoints(client: httpx.Client, mock: ForterMockState) -> None:
     assert client.post("/_mock/reset").is_success
     assert client.get("/_mock/requests").json()["count"] == 0
     assert send(client).json()["forterDecision"] == "APPROVE"
+
+
+def test_script_endpoint_takes_the_new_scenarios(client: httpx.Client) -> None:
+    names = ["http-429-no-retry-after", "http-418", "http-520", "bad-schema-200"]
+    assert client.post("/_mock/script", json={"next": names}).json()["pending"] == names
+    assert [send(client).status_code for _ in names] == [429, 418, 520, 200]
+
+
+# ---------------------------------------------------------------- stats
+EMPTY_STATS = {"requests": 0, "byScenario": {}, "byStatus": {}}
+
+
+def test_stats_count_order_requests_by_scenario_and_status(
+    client: httpx.Client, mock: ForterMockState
+) -> None:
+    assert client.get("/_mock/stats").json() == EMPTY_STATS
+    mock.queue("http-503", "reset")
+    assert send(client).status_code == 503  # queued
+    with pytest.raises(httpx.TransportError):
+        send(client)  # queued reset: no status
+    assert send(client).status_code == 200  # no scenario
+    assert send(client, order={"orderId": OID}).status_code == 400  # no scenario, bad body
+    assert send(client, "http-503").status_code == 503  # header
+    assert send(client, "slow:5").status_code == 200
+    assert send(client, "nope").status_code == 400  # unknown scenario name: none applied
+    assert client.get("/nowhere").status_code == 404  # recorded, but no order request
+    assert client.get(f"/v3/orders/{OID}").status_code == 405  # the same
+    expected = {
+        "requests": 7,
+        "byScenario": {"http-503": 2, "reset": 1, "none": 3, "slow:5": 1},
+        "byStatus": {"503": 2, "reset": 1, "200": 2, "400": 2},
+    }
+    assert client.get("/_mock/stats").json() == expected
+    assert mock.stats == expected
+    assert mock.server.stats == expected
+    assert len(mock.received) == 9  # the 404 and the 405 are recorded, not counted
+
+
+def test_stats_is_a_fresh_dict(client: httpx.Client, mock: ForterMockState) -> None:
+    send(client)
+    first = mock.stats
+    first["requests"] = 99
+    first["byStatus"]["200"] = 99
+    assert mock.stats == {"requests": 1, "byScenario": {"none": 1}, "byStatus": {"200": 1}}
+    assert mock.stats is not mock.stats
+
+
+def test_stats_restart_on_reset(client: httpx.Client, mock: ForterMockState) -> None:
+    send(client, "http-500")
+    assert client.get("/_mock/stats").json()["requests"] == 1
+    assert client.post("/_mock/reset").is_success
+    assert client.get("/_mock/stats").json() == EMPTY_STATS
+    send(client)
+    mock.clear()
+    assert mock.stats == EMPTY_STATS
+
+
+@pytest.mark.parametrize("max_recorded", [0, 2])
+def test_stats_count_past_the_recording_limit(max_recorded: int) -> None:
+    with (
+        MockServer(MockConfig(max_recorded=max_recorded)) as server,
+        httpx.Client(base_url=server.url, auth=AUTH, headers=HEADERS) as client,
+    ):
+        statuses = [send(client, name).status_code for name in ("http-503", None, None, None)]
+        assert statuses == [503, 200, 200, 200]
+        assert len(server.received) == max_recorded
+        assert client.get("/_mock/stats").json() == {
+            "requests": 4,
+            "byScenario": {"http-503": 1, "none": 3},
+            "byStatus": {"503": 1, "200": 3},
+        }
+
+
+def test_stats_counting_is_thread_safe() -> None:
+    """Many threads record at once (as uvicorn and test threads might): no count is lost."""
+    controller = create_app(MockConfig(max_recorded=0)).state.mock
+    scenarios = [parse_scenario("http-503"), None]
+    threads, per_thread = 8, 2000
+
+    def hammer(index: int) -> None:
+        for n in range(per_thread):
+            scenario = scenarios[(index + n) % 2]
+            controller.record(
+                method="POST",
+                path="/v3/orders/o",
+                headers={},
+                body=b"",
+                parsed=None,
+                order_id="o",
+                scenario=scenario,
+                status=503 if scenario else 200,
+                request_id="r",
+            )
+
+    workers = [threading.Thread(target=hammer, args=(index,)) for index in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    half = threads * per_thread // 2
+    assert controller.stats == {
+        "requests": threads * per_thread,
+        "byScenario": {"http-503": half, "none": half},
+        "byStatus": {"503": half, "200": half},
+    }
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ Fixtures:
 ``forter_mock_state``
     Function-scoped :class:`ForterMockState`: clears the mock before and after the test
     and offers scripting (``queue``, ``script_order``) and inspection (``received``,
-    ``orders``) helpers.
+    ``orders``, ``stats``) helpers.
 ``forter_client``
     A :class:`forter_orders.ForterClient` pointed at the mock (with a clean state).
 
@@ -74,8 +74,14 @@ class ForterMockState:
             if entry["orderId"] is not None and isinstance(entry["json"], dict)
         ]
 
+    @property
+    def stats(self) -> dict[str, Any]:
+        """Order requests answered in this test: ``{"requests": n, "byScenario": {...},
+        "byStatus": {...}}`` (exact even past the recording limit)."""
+        return self.server.stats
+
     def clear(self) -> None:
-        """Forget recordings and scripted scenarios."""
+        """Forget recordings, stats and scripted scenarios."""
         self.server.clear()
 
 

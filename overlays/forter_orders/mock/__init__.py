@@ -22,34 +22,42 @@ wrong methods -> 405 with ``Allow``, both with the JSON error body.
 Scenarios (header ``x-mock-scenario``, :meth:`MockServer.queue`,
 :meth:`MockServer.script_order`, ``POST /_mock/script``, or random via ``fault_rate``):
 
-==================  ===========================================================
-scenario            response
-==================  ===========================================================
-approve             200 APPROVE (after auth and schema checks)
-decline             200 DECLINE (after auth and schema checks)
-not-reviewed        200 NOT_REVIEWED (after auth and schema checks)
-unknown-decision    200 with forterDecision VERIFICATION_REQUIRED (after checks)
-slow:<ms>           wait <ms> ms (0..120000), then the normal answer
-http-400            400 JSON error body, no checks
-http-401            401 JSON error body, no checks
-http-404            404 JSON error body, no checks
-http-429            429 JSON error body + ``Retry-After: 1``, no checks
-http-500            500 JSON error body, no checks
-http-502            502 JSON error body, no checks
-http-503            503 JSON error body, no checks
-http-504            504 JSON error body, no checks
-empty-body-500      500 with an empty body, no Content-Type
-html-502            502 with a text/html body
-malformed-json      200, Content-Type application/json, truncated non-JSON body
-reset               connection dropped without any response bytes
-==================  ===========================================================
+=======================  ===========================================================
+scenario                 response
+=======================  ===========================================================
+approve                  200 APPROVE (after auth and schema checks)
+decline                  200 DECLINE (after auth and schema checks)
+not-reviewed             200 NOT_REVIEWED (after auth and schema checks)
+unknown-decision         200 with forterDecision VERIFICATION_REQUIRED (after checks)
+slow:<ms>                wait <ms> ms (0..120000), then the normal answer
+http-400                 400 JSON error body, no checks
+http-401                 401 JSON error body, no checks
+http-404                 404 JSON error body, no checks
+http-418                 418 JSON error body (a status the API does not document)
+http-429                 429 JSON error body + ``Retry-After: 1``, no checks
+http-429-no-retry-after  429 JSON error body, no ``Retry-After``, no checks
+http-500                 500 JSON error body, no checks
+http-502                 502 JSON error body, no checks
+http-503                 503 JSON error body, no checks
+http-504                 504 JSON error body, no checks
+http-520                 520 JSON error body (Cloudflare's unknown origin error)
+empty-body-500           500 with an empty body, no Content-Type
+html-502                 502 with a text/html body
+malformed-json           200, Content-Type application/json, truncated non-JSON body
+bad-schema-200           200 JSON that is not an OrderDecision (no forterDecision)
+huge-body                200 decision padded to over 8 MiB, with Content-Length
+huge-body-chunked        the same body, chunked: no Content-Length
+reset                    connection dropped without any response bytes
+reset-mid-body           200 headers and half the body, then the connection dropped
+=======================  ===========================================================
 
 Precedence: ``x-mock-scenario`` header, then the next queued scenario (FIFO, one per
 order request), then the scenario scripted for the orderId (kept until cleared), then a
 random fault (``fault_rate``, ``fault_kinds``, ``seed``). Unknown names -> 400.
 
 Control endpoints (no auth; bind the mock to loopback): ``GET /_mock/health``,
-``GET /_mock/requests``, ``POST /_mock/reset``, ``POST /_mock/script`` with
+``GET /_mock/requests``, ``GET /_mock/stats`` (answers counted by scenario and status),
+``POST /_mock/reset``, ``POST /_mock/script`` with
 ``{"next": [...]}`` or ``{"orderId": ..., "scenario": ...}``.
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import functools
 import hmac
 import json
 import uuid
@@ -35,6 +36,12 @@ _HTML_502: Final = (
     b"<html><head><title>502 Bad Gateway</title></head>"
     b"<body><center><h1>502 Bad Gateway</h1></center></body></html>"
 )
+
+# `bad-schema-200`: valid JSON, but forterDecision (required) is missing and orderId is no string.
+_BAD_SCHEMA_200: Final = b'{"orderId": 12345, "recommendation": "", "decisionReason": "mock"}'
+# `huge-body`: the padding of decisionReason; with it the decision is just over 8 MiB.
+HUGE_BODY_PADDING: Final = 8 * 1024 * 1024
+_HUGE_CHUNK: Final = 64 * 1024
 
 # (server address, client address) -> the asyncio transport of that TCP connection; filled
 # by the uvicorn protocol in _server.py so that the `reset` scenario can abort a connection.
@@ -83,6 +90,81 @@ class _ResetResponse(Response):
         # starting response" and try to write a 500 to the dead socket.
         while (await receive())["type"] != "http.disconnect":
             pass
+
+
+class _ResetMidBodyResponse(Response):
+    """Starts a 200 decision (Content-Length of the whole body), sends part of it, then drops
+    the connection: the client sees an incomplete body."""
+
+    def __init__(self, body: bytes, request_id: str) -> None:
+        super().__init__(
+            body,
+            status_code=200,
+            headers={"X-Request-Id": request_id},
+            media_type="application/json",
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        await send(
+            {
+                "type": "http.response.body",
+                "body": self.body[: len(self.body) // 2],
+                "more_body": True,
+            }
+        )
+        transport = TRANSPORTS.get((scope.get("server"), scope.get("client")))
+        if transport is None:
+            # In-process (httpx.ASGITransport): an error in the caller is the nearest thing.
+            raise ConnectionResetError(
+                "forter mock: scenario 'reset-mid-body' dropped the connection"
+            )
+        # The half body is already in the kernel (Nagle is off, so writes go out at once);
+        # abort() closes without waiting for more, so the peer reads it, then end of stream.
+        transport.abort()
+        while (await receive())["type"] != "http.disconnect":
+            pass
+
+
+@functools.cache
+def _huge_body_tail() -> bytes:
+    """The padding that closes every huge-body decision: built on first use (most mock runs
+    never need its 8 MiB), then shared by every huge-body answer."""
+    return b"x" * HUGE_BODY_PADDING + b'"}'
+
+
+class _HugeBodyResponse(Response):
+    """A valid 200 decision padded to over 8 MiB, sent without copying the cached padding.
+
+    ``chunked``: no Content-Length, the body streamed in 64 KiB pieces (chunked transfer
+    encoding), so the client cannot know the size before reading it.
+    """
+
+    def __init__(self, order_id: str, request_id: str, *, chunked: bool) -> None:
+        super().__init__(status_code=200, headers={"X-Request-Id": request_id})
+        decision = _decision(order_id, "APPROVE", "")
+        del decision["decisionReason"]
+        # Everything but the padding, ending inside the decisionReason string it fills.
+        self.head = json.dumps(decision, ensure_ascii=False).encode()[:-1] + (
+            b', "decisionReason": "mock: scenario huge-body '
+        )
+        self.chunked = chunked
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        tail = _huge_body_tail()
+        headers = [(name, value) for name, value in self.raw_headers if name != b"content-length"]
+        headers.append((b"content-type", b"application/json"))
+        if not self.chunked:
+            headers.append((b"content-length", str(len(self.head) + len(tail)).encode()))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": self.head, "more_body": True})
+        # 64 KiB pieces in both flavours: a client that stops reading holds back at most the
+        # transport's buffer, not another 8 MiB copy per request. With a Content-Length
+        # uvicorn sends them as one body; without, each is an HTTP chunk.
+        last = len(tail) - _HUGE_CHUNK
+        for start in range(0, len(tail), _HUGE_CHUNK):
+            chunk = tail[start : start + _HUGE_CHUNK]
+            await send({"type": "http.response.body", "body": chunk, "more_body": start < last})
 
 
 def _decision(order_id: str, decision: str, reason: str) -> dict[str, Any]:
@@ -139,7 +221,7 @@ class _OrderHandler:
         kind = scenario.kind
         if kind in ERROR_STATUS:
             status = ERROR_STATUS[kind]
-            headers = {"Retry-After": "1"} if status == 429 else None
+            headers = {"Retry-After": "1"} if kind == "http-429" else None
             message = f"mock scenario {kind}"
             return _error(status, message, request_id, headers=headers)
         if kind == "empty-body-500":
@@ -158,8 +240,20 @@ class _OrderHandler:
                 headers={"X-Request-Id": request_id},
                 media_type="application/json",
             )
+        if kind == "bad-schema-200":
+            return Response(
+                _BAD_SCHEMA_200,
+                status_code=200,
+                headers={"X-Request-Id": request_id},
+                media_type="application/json",
+            )
+        if kind in ("huge-body", "huge-body-chunked"):
+            return _HugeBodyResponse(order_id, request_id, chunked=kind == "huge-body-chunked")
         if kind == "reset":
             return _ResetResponse()
+        if kind == "reset-mid-body":
+            payload = _decision(order_id, "APPROVE", "mock: scenario reset-mid-body")
+            return _ResetMidBodyResponse(json.dumps(payload).encode(), request_id)
         return None
 
     def _answer(
@@ -234,10 +328,14 @@ class _OrderHandler:
             parsed=parsed,
             order_id=order_id,
             scenario=scenario,
-            status=None if isinstance(response, _ResetResponse) else response.status_code,
+            status=None if isinstance(response, _DROPPED) else response.status_code,
             request_id=request_id,
         )
         return response
+
+
+# Responses that end in a dropped connection: recorded (and counted) without a status.
+_DROPPED: Final = (_ResetResponse, _ResetMidBodyResponse)
 
 
 async def _health(request: Request) -> Response:
@@ -248,6 +346,11 @@ async def _requests(request: Request) -> Response:
     controller: MockController = request.app.state.mock
     records = controller.received
     return _json_response(200, {"count": len(records), "requests": records}, _request_id())
+
+
+async def _stats(request: Request) -> Response:
+    controller: MockController = request.app.state.mock
+    return _json_response(200, controller.stats, _request_id())
 
 
 async def _reset(request: Request) -> Response:
@@ -310,6 +413,7 @@ def create_app(config: MockConfig | None = None) -> Starlette:
             Route("/v3/orders/{orderId:path}", handler.handle, methods=["POST"]),
             Route("/_mock/health", _health, methods=["GET"]),
             Route("/_mock/requests", _requests, methods=["GET"]),
+            Route("/_mock/stats", _stats, methods=["GET"]),
             Route("/_mock/reset", _reset, methods=["POST"]),
             Route("/_mock/script", _script, methods=["POST"]),
         ],

@@ -28,15 +28,28 @@ SCENARIOS: Final[Mapping[str, str]] = MappingProxyType(
         "http-401": "401 with the JSON error body, before any check.",
         "http-404": "404 with the JSON error body, before any check.",
         "http-429": "429 with the JSON error body and `Retry-After: 1`, before any check.",
+        "http-429-no-retry-after": "429 with the JSON error body and no Retry-After header "
+        "(the client falls back to its own backoff), before any check.",
+        "http-418": "418 with the JSON error body: a status the API does not document.",
         "http-500": "500 with the JSON error body, before any check.",
         "http-502": "502 with the JSON error body, before any check.",
         "http-503": "503 with the JSON error body, before any check.",
         "http-504": "504 with the JSON error body, before any check.",
+        "http-520": "520 with the JSON error body: undocumented, what Cloudflare sends for an "
+        "unknown origin error.",
         "empty-body-500": "500 with an empty body and no Content-Type.",
         "html-502": "502 with a text/html body (what a proxy in front of Forter sends).",
         "malformed-json": "200 with Content-Type application/json and a truncated, non-JSON body.",
+        "bad-schema-200": "200 application/json that is valid JSON but not an OrderDecision "
+        "(forterDecision missing, orderId a number).",
+        "huge-body": "200 application/json: a valid decision padded to over 8 MiB (a long "
+        "decisionReason), sent with Content-Length.",
+        "huge-body-chunked": "The huge-body decision sent without Content-Length, in 64 KiB "
+        "chunks (chunked transfer encoding): the size is unknown in advance.",
         "reset": "Drop the TCP connection without sending any response (client sees a "
         "connection error).",
+        "reset-mid-body": "Send the 200 status line, headers (Content-Length of the full "
+        "decision) and part of the body, then drop the TCP connection.",
     }
 )
 """Every scenario name, mapped to what the mock does. ``slow:<ms>`` takes a number."""
@@ -55,11 +68,14 @@ ERROR_STATUS: Final = {
     "http-400": 400,
     "http-401": 401,
     "http-404": 404,
+    "http-418": 418,
     "http-429": 429,
+    "http-429-no-retry-after": 429,
     "http-500": 500,
     "http-502": 502,
     "http-503": 503,
     "http-504": 504,
+    "http-520": 520,
 }
 
 

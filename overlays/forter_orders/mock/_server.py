@@ -81,8 +81,8 @@ def banner(config: MockConfig, url: str) -> str:
         f"  site id (x-forter-siteid): {config.site_id}",
         f"  api key (Basic user, empty password): {key}",
         "  headers required: api-version, x-forter-siteid, Authorization",
-        f"  control: {url}/_mock/health  {url}/_mock/requests  {url}/_mock/script  "
-        f"{url}/_mock/reset",
+        f"  control: {url}/_mock/health  {url}/_mock/requests  {url}/_mock/stats  "
+        f"{url}/_mock/script  {url}/_mock/reset",
     ]
     if config.fault_rate:
         kinds = ",".join(config.fault_kinds)
@@ -228,8 +228,13 @@ class MockServer:
         """Recorded requests, newest last."""
         return self.controller.received
 
+    @property
+    def stats(self) -> dict[str, Any]:
+        """Order requests answered since start or :meth:`clear`, by scenario and status."""
+        return self.controller.stats
+
     def clear(self) -> None:
-        """Forget recordings and scripts; restart the seeded fault sequence."""
+        """Forget recordings, scripts and stats; restart the seeded fault sequence."""
         self.controller.clear()
 
     def __repr__(self) -> str:

@@ -106,6 +106,12 @@ class MockController:
         self._next: collections.deque[Scenario] = collections.deque()
         self._by_order: dict[str, Scenario] = {}
         self._rng = random.Random(config.seed)  # noqa: S311 - fault injection, not crypto
+        # Counters behind `stats`, kept apart from the bounded recordings so that they stay
+        # exact however many requests arrive (the CLI mock records only the last 1000). Keyed
+        # by the objects the handler already holds; names are spelled out only in `stats`.
+        self._count = 0
+        self._by_scenario: dict[Scenario | None, int] = {}
+        self._by_status: dict[int | None, int] = {}
 
     # ---------------------------------------------------------------- scripting
     def queue(self, *scenarios: str) -> None:
@@ -127,6 +133,9 @@ class MockController:
             self._next.clear()
             self._by_order.clear()
             self._rng = random.Random(self.config.seed)  # noqa: S311
+            self._count = 0
+            self._by_scenario.clear()
+            self._by_status.clear()
 
     @property
     def pending(self) -> list[str]:
@@ -161,7 +170,13 @@ class MockController:
         status: int | None,
         request_id: str,
     ) -> None:
-        """Keep one request (Authorization redacted; raw bytes only as a short preview)."""
+        """Keep one request (Authorization redacted; raw bytes only as a short preview).
+
+        Order requests (``order_id`` set) are also counted for :attr:`stats`, even when
+        ``max_recorded`` is 0. ``status`` is ``None`` when the connection was dropped.
+        """
+        if order_id is not None:
+            self._count_answer(scenario, status)
         if self.config.max_recorded == 0:
             return
         if parsed is None and body:
@@ -186,6 +201,34 @@ class MockController:
         }
         with self._lock:
             self._records.append(entry)
+
+    def _count_answer(self, scenario: Scenario | None, status: int | None) -> None:
+        with self._lock:
+            self._count += 1
+            self._by_scenario[scenario] = self._by_scenario.get(scenario, 0) + 1
+            self._by_status[status] = self._by_status.get(status, 0) + 1
+
+    @property
+    def stats(self) -> dict[str, Any]:
+        """Order requests answered since start or the last :meth:`clear`, as a fresh dict.
+
+        ``{"requests": n, "byScenario": {"http-503": n, ..., "none": n}, "byStatus": {"200": n,
+        ..., "reset": n}}``: ``none`` counts requests no scenario applied to, ``reset`` those
+        whose connection was dropped (``reset``, ``reset-mid-body``). Only keys seen appear.
+        """
+        with self._lock:
+            count = self._count
+            by_scenario = list(self._by_scenario.items())
+            by_status = list(self._by_status.items())
+        return {
+            "requests": count,
+            "byScenario": {
+                (scenario.name if scenario else "none"): n for scenario, n in by_scenario
+            },
+            "byStatus": {
+                ("reset" if status is None else str(status)): n for status, n in by_status
+            },
+        }
 
     @property
     def received(self) -> list[dict[str, Any]]:
