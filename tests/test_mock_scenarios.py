@@ -6,6 +6,7 @@ import asyncio
 import base64
 import copy
 import json
+import logging
 import re
 import signal
 import subprocess
@@ -249,6 +250,25 @@ def _mid_body_decision() -> bytes:
             "linkToEventInDashboard": f"https://portal.forter.com/dashboard/{OID}",
         }
     ).encode()
+
+
+@pytest.mark.parametrize("scenario", ["huge-body", "huge-body-chunked"])
+def test_huge_body_stops_quietly_when_the_client_hangs_up(
+    client: httpx.Client, mock: ForterMockState, scenario: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client that reads a little and closes (as a capped client does) costs the mock no
+    warning per remaining chunk ("socket.send() raised exception.")."""
+    caplog.set_level(logging.WARNING)
+    headers = {"x-mock-scenario": scenario}
+    for _ in range(3):
+        with client.stream("POST", f"/v3/orders/{OID}", json=ORDER, headers=headers) as response:
+            assert response.status_code == 200
+            next(response.iter_raw(), None)
+        # Closing a streamed response before its end closes the connection.
+    # Later requests are served by the same event loop, after it handled the hang-ups.
+    assert [send(client).status_code for _ in range(3)] == [200, 200, 200]
+    assert mock.stats["byScenario"] == {scenario: 3, "none": 3}
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("asyncio")] == []
 
 
 def test_reset_mid_body_is_an_incomplete_body(client: httpx.Client, mock: ForterMockState) -> None:

@@ -165,6 +165,11 @@ class _HugeBodyResponse(Response):
         for start in range(0, len(tail), _HUGE_CHUNK):
             chunk = tail[start : start + _HUGE_CHUNK]
             await send({"type": "http.response.body", "body": chunk, "more_body": start < last})
+            # uvicorn's send() only waits when the socket is full, so without this the loop never
+            # yields: a client that hangs up (one that caps the body) is noticed only after all
+            # 128 writes, each failing with asyncio's "socket.send() raised exception." warning.
+            # Once uvicorn sees the disconnect, the remaining sends are no-ops.
+            await asyncio.sleep(0)
 
 
 def _decision(order_id: str, decision: str, reason: str) -> dict[str, Any]:
