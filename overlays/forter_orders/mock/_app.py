@@ -19,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from .. import _strict_json as strict_json
 from ._scenarios import DECISION_SCENARIOS, ERROR_STATUS, Scenario, UnknownScenarioError
 from ._state import MockConfig, MockController
 from ._validate import OrderValidator
@@ -269,14 +270,11 @@ class _OrderHandler:
         if auth_errors:
             return _error(401, "unauthorized", request_id, errors=auth_errors), None
         try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError:
-            errors = [{"path": "", "message": "request body is not valid UTF-8"}]
-            return _error(400, "invalid request", request_id, errors=errors), None
-        try:
-            parsed: object = json.loads(text)
-        except json.JSONDecodeError as exc:
-            errors = [{"path": "", "message": f"request body is not valid JSON ({exc.msg})"}]
+            # Strict: json.loads would take NaN, keep the last of duplicate keys and recurse
+            # without bound on deep nesting; each refusal here names the field path.
+            parsed: object = strict_json.loads(body)
+        except strict_json.JSONInputError as exc:
+            errors = [{"path": p.path, "message": p.message} for p in exc.problems]
             return _error(400, "invalid request", request_id, errors=errors), None
         if not isinstance(parsed, dict):
             errors = [{"path": "", "message": "request body must be a JSON object (an Order)"}]

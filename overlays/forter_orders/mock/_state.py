@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import collections
 import dataclasses
-import json
 import random
 import threading
 import time
 from collections.abc import Mapping
 from typing import Any, Final
 
+from .. import _strict_json as strict_json
 from ._scenarios import Scenario, parse_scenario
 
 DEFAULT_SITE_ID: Final = "mock-site"
@@ -182,8 +182,8 @@ class MockController:
         if parsed is None and body:
             # Fault scenarios answer before parsing; tests still want to see the order.
             try:
-                parsed = json.loads(body)
-            except ValueError:  # includes UnicodeDecodeError
+                parsed = strict_json.loads(body)
+            except strict_json.JSONInputError:  # never json.loads: deep nesting would recurse
                 parsed = None
         entry: dict[str, Any] = {
             "time": time.time(),
