@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
@@ -24,6 +25,7 @@ from ._pan import bytes_may_hold_pan, find_pans, mask_pan, mask_pans
 from ._paths import dotted, json_type, preview
 from ._problem import Problem
 from ._spec import component_schema
+from ._strict_json import INT_MAX, INT_MIN, MAX_DEPTH, depth_problem
 
 MOBILE_ORDER_TYPES: Final = frozenset({"MOBILE", "IOS", "ANDROID"})
 # Types orjson must not convert on its own: Forter wants epoch integers and decimal strings, so a
@@ -99,6 +101,9 @@ def encode_order(order: Order | Mapping[str, Any], *, validate: bool) -> tuple[s
         body = orjson.dumps(data, option=_DUMPS_OPTIONS)
     except TypeError:
         raise OrderValidationError(_not_json_problems(data)) from None
+    if b"null" in body and _has_non_finite(data):
+        # orjson writes NaN and Infinity as null: sending that would change the order silently.
+        raise OrderValidationError(_not_json_problems(data))
     if validate and (
         not order_validator().is_valid(data) or (bytes_may_hold_pan(body) and _has_pan(data))
     ):
@@ -127,6 +132,8 @@ def validate_order(order: Order | Mapping[str, Any]) -> list[Problem]:
     try:
         body = orjson.dumps(data, option=_DUMPS_OPTIONS)
     except TypeError:
+        return _not_json_problems(data)
+    if b"null" in body and _has_non_finite(data):
         return _not_json_problems(data)
     # The byte scan is far cheaper than walking every string; walk only when it finds a candidate.
     if order_validator().is_valid(data) and not (bytes_may_hold_pan(body) and _has_pan(data)):
@@ -319,22 +326,99 @@ def _pan_problems(data: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
-def _not_json_problems(data: Any) -> list[Problem]:
-    problems: list[Problem] = []
+def _has_non_finite(data: Any) -> bool:
+    """Whether a NaN or infinite float hides in ``data`` (orjson would write it as null)."""
+    # Level by level over plain containers: the cheapest walk measured; runs only when the
+    # body holds a null at all.
+    level: list[Any] = [data]
+    while level:
+        below: list[Any] = []
+        for node in level:
+            kind = type(node)
+            if kind is str:  # most leaves: checked first, by identity
+                continue
+            if kind is dict:
+                below.extend(node.values())
+            elif kind is list:
+                below.extend(node)
+            elif isinstance(node, float):
+                if not math.isfinite(node):
+                    return True
+            elif isinstance(node, Mapping):
+                below.extend(node.values())
+            elif isinstance(node, list | tuple):
+                below.extend(node)
+        level = below
+    return False
 
-    def visit(node: Any, parts: list[str | int]) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if not isinstance(key, str):
-                    problems.append(
-                        Problem(dotted(parts), f"has a non-string key {key!r}", "not_json")
+
+def _not_json_problems(data: Any) -> list[Problem]:
+    """Every value in ``data`` that cannot be sent as JSON exactly, with its path.
+
+    Iterative (a 100,000-level nest must not raise RecursionError), and each message says what
+    the value is and, where there is one, the fix.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[list[str | int], Any]] = [([], data)]
+    while stack:
+        parts, node = stack.pop()
+        if isinstance(node, dict | list | tuple):
+            if len(parts) >= MAX_DEPTH:
+                problems.append(depth_problem(parts))
+                continue
+            children: list[tuple[list[str | int], Any]] = []
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if not isinstance(key, str):
+                        problems.append(
+                            Problem(dotted(parts), f"has a non-string key {key!r}", "not_json")
+                        )
+                    elif not _is_utf8(key):
+                        problems.append(
+                            Problem(
+                                dotted(parts),
+                                f"has a key with an unpaired surrogate ({_utf8_hint(key)})",
+                                "not_json",
+                            )
+                        )
+                    else:
+                        children.append(([*parts, key], value))
+            else:
+                children = [([*parts, index], value) for index, value in enumerate(node)]
+            stack.extend(reversed(children))
+        elif isinstance(node, str):
+            if not _is_utf8(node):
+                problems.append(
+                    Problem(
+                        dotted(parts),
+                        f"is a string with an unpaired surrogate ({_utf8_hint(node)}), which "
+                        "is not text and cannot be encoded as UTF-8",
+                        "not_json",
                     )
-                else:
-                    visit(value, [*parts, key])
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                visit(value, [*parts, index])
-        elif not isinstance(node, _JSON_SCALARS):
+                )
+        elif isinstance(node, bool) or node is None:
+            continue
+        elif isinstance(node, int):
+            if not INT_MIN <= node <= INT_MAX:
+                problems.append(
+                    Problem(
+                        dotted(parts),
+                        f"is the integer {_shorten(str(node))}, outside the 64-bit range JSON "
+                        "numbers are sent in; send it as a string",
+                        "not_json",
+                    )
+                )
+        elif isinstance(node, float):
+            if not math.isfinite(node):
+                problems.append(
+                    Problem(
+                        dotted(parts),
+                        f"is {node!r}, which JSON cannot hold (it would be sent as null); "
+                        "amounts are decimal strings",
+                        "not_json",
+                    )
+                )
+        else:
             hint = {
                 "datetime": "; use epoch_ms() / epoch_seconds() for times",
                 "date": "; use an ISO date string (date.isoformat())",
@@ -347,6 +431,21 @@ def _not_json_problems(data: Any) -> list[Problem]:
                     "not_json",
                 )
             )
-
-    visit(data, [])
     return problems or [Problem("", "is not JSON-serializable", "not_json")]
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 24 else text[:21] + "..."
+
+
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _utf8_hint(text: str) -> str:
+    index = next(i for i, char in enumerate(text) if 0xD800 <= ord(char) <= 0xDFFF)
+    return f"\\u{ord(text[index]):04x} at index {index}"
