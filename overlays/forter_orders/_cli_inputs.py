@@ -24,6 +24,8 @@ from typing import IO, Any, Literal
 
 import orjson
 
+from . import _strict_json as strict_json
+
 Kind = Literal["jsonl", "array", "document"]
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -98,10 +100,11 @@ def file_size(path: str) -> int | None:
     return st.st_size if st.st_size > 0 else None
 
 
-def _json_error(exc: json.JSONDecodeError | orjson.JSONDecodeError) -> str:
-    # orjson's messages already end in "line L column C (char N)"; keep just the reason.
-    msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-    return msg.split(": line ")[0]
+def _strict_error(exc: strict_json.JSONInputError) -> str:
+    """``not JSON: PATH: what`` (the path left out when the problem is the whole text)."""
+    message = exc.message
+    # orjson's syntax errors already start with "not JSON"; the strict checks do not.
+    return message if message.startswith("not JSON") else f"not JSON: {message}"
 
 
 def read_orders(path: str, kind: Kind | None = None) -> Generator[Record, None, None]:
@@ -208,7 +211,12 @@ def _detect(reader: _PeekReader, source: str) -> Kind:
     try:
         orjson.loads(first)
     except orjson.JSONDecodeError:
-        return "document"
+        # Python's json takes NaN and the like: a first line holding one is still a JSONL
+        # line, to be refused on its own with its line number, not the whole file.
+        try:
+            json.loads(first)
+        except (ValueError, RecursionError):
+            return "document"
     return "jsonl"
 
 
@@ -225,9 +233,9 @@ def _read_jsonl(reader: _PeekReader, source: str) -> Iterator[Record]:
         if not text:
             continue
         try:
-            value = orjson.loads(text)
-        except orjson.JSONDecodeError as exc:
-            yield Record(lineno, lineno, None, f"not JSON: {_json_error(exc)}", reader.tell())
+            value = strict_json.loads(text)
+        except strict_json.JSONInputError as exc:
+            yield Record(lineno, lineno, None, _strict_error(exc), reader.tell())
             continue
         yield Record(lineno, lineno, value, None, reader.tell())
 
@@ -235,10 +243,25 @@ def _read_jsonl(reader: _PeekReader, source: str) -> Iterator[Record]:
 def _read_document(reader: _PeekReader, source: str) -> Record:
     data = reader.read()
     try:
-        value = orjson.loads(data.lstrip(b"\xef\xbb\xbf"))
-    except orjson.JSONDecodeError as exc:
-        raise InputError(source, f"not JSON: {_json_error(exc)}", exc.lineno) from None
+        value = strict_json.loads(data.lstrip(b"\xef\xbb\xbf"))
+    except strict_json.JSONInputError as exc:
+        raise InputError(source, _strict_error(exc), exc.line) from None
     return Record(1, 0, value, None, reader.tell())
+
+
+def _item_error(text: str, key: int, exc: strict_json.JSONInputError | None = None) -> str:
+    """The message for array item ``key`` (1-based) that is not strict JSON; paths from ``[i]``."""
+    if exc is None:
+        try:
+            strict_json.loads(text)
+        except strict_json.JSONInputError as found:
+            exc = found
+        else:  # pragma: no cover - only called on text the strict parse refuses
+            return "not JSON"
+    first = exc.problems[0]
+    inner = first.message.removeprefix("not JSON: ")
+    path = f"[{key - 1}]" + ("." + first.path if first.path[:1] not in ("", "[") else first.path)
+    return f"not JSON: {path}: {inner}"
 
 
 def _read_array(reader: _PeekReader, source: str) -> Iterator[Record]:
@@ -292,13 +315,16 @@ def _read_array(reader: _PeekReader, source: str) -> Iterator[Record]:
             skip_ws()
             start = pos
             try:
-                value, end = decoder.raw_decode(buf, pos)
+                _, end = decoder.raw_decode(buf, pos)
             except json.JSONDecodeError as exc:
                 if eof:
                     raise fail(f"not JSON: {exc.msg}", exc.pos) from None
                 chunk = min(chunk * 2, 1 << 24)  # big items: fewer re-parses
                 fill()
                 continue
+            except RecursionError:
+                # json's scanner recurses: nesting this deep is refused, with its path.
+                raise fail(_item_error(buf[start:], key + 1), start) from None
             # A number at the very end of the buffer may be cut short: read on until the
             # item is followed by something.
             after = end
@@ -308,6 +334,13 @@ def _read_array(reader: _PeekReader, source: str) -> Iterator[Record]:
                 fill()
                 continue
             key += 1
+            # raw_decode only finds the item's end: it takes NaN, keeps the last of duplicate
+            # keys and would turn a huge integer into an exact int; the strict parse refuses
+            # all of those with the path.
+            try:
+                value = strict_json.loads(buf[start:end])
+            except strict_json.JSONInputError as exc:
+                raise fail(_item_error(buf[start:end], key, exc), start) from None
             yield Record(key, line_at(start), value, None, reader.tell())
             pos = after
             sep = buf[pos : pos + 1]
