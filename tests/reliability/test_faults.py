@@ -5,8 +5,10 @@ Each fault kind is served by the mock over loopback and met by both ``ForterClie
 exact outcome: the error class, its ``http_status`` and request id, how many requests reached the
 mock (its counters), how many attempts the client reports, what it waited between them (a fake
 ``sleep`` records it, so no case waits for real), and the fail-open reason or that it still
-raises. Size: see :func:`test_every_fault_scenario_is_covered` (17 fault kinds + 3 refusals,
-x 2 clients x raise/fallback = 80 cases, plus 14 fault-then-recovery cases).
+raises. Size (checked by :func:`test_every_fault_scenario_is_covered`): 17 fault kinds + 3
+refusals (400/401/404) = 20 rows x 2 clients x raise/fallback = 80 cases, plus 11 retried kinds
+x 2 clients = 22 fault-then-recovery cases, plus 60 random faults from a ``forter-orders mock``
+process.
 """
 
 from __future__ import annotations
@@ -406,7 +408,7 @@ def test_every_fault_scenario_is_covered(figure: Figure) -> None:
     faults = {name for name in SCENARIOS if name not in decisions} - {"slow:<ms>"} | {SLOW}
     assert {fault.scenario for fault in FAULTS} == faults
     cases = len(FAULTS) * len(CLIENTS) * 2  # raise / fallback
-    assert cases == 80
+    assert (cases, len(RECOVERABLE)) == (80, 11)  # the module docstring states these
     figure("fault_kinds", len(FAULTS))
     figure("fault_cases", cases)
     figure("fault_recovery_cases", len(RECOVERABLE) * len(CLIENTS))
