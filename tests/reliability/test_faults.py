@@ -256,7 +256,7 @@ def settled_stats(mock: ForterMockState, requests: int) -> dict[str, Any]:
     A request the client gave up on (``slow``) is counted when the mock answers it, after the
     call returned; waiting for it also keeps it out of the next test's counts.
     """
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + 5  # slow answers come after 1 s; more only on failure
     while (stats := mock.stats)["requests"] < requests and time.monotonic() < deadline:
         time.sleep(0.01)  # polling the mock's state, not waiting for a fixed time
     return stats
