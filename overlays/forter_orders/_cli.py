@@ -442,7 +442,7 @@ def send(
         "--seed 7\n\n"
         "  forter-orders mock --latency-ms 50\n\n"
         "Per request, the header x-mock-scenario (http-500, http-503, http-429, "
-        "http-429-no-retry-after, http-418, http-520, slow:<ms>, reset, reset-mid-body, "
+        "http-429-no-retry-after, http-418, http-520, slow:MS, reset, reset-mid-body, "
         "malformed-json, bad-schema-200, huge-body, huge-body-chunked, decline, not-reviewed, "
         "...; docs/mock.md lists all) or accountOwner.email approve@forter.com / "
         "decline@forter.com / notreviewed@forter.com pick the answer. GET /_mock/stats counts "
