@@ -39,6 +39,8 @@ _JSON_SCALARS: Final = (str, int, float, bool, type(None))
 # of the full example goes from ~31 to ~23 µs. tests/test_validation.py checks every pattern of
 # the spec gives the same verdicts both ways.
 END_OF_TEXT: Final = r"(?![\s\S])"
+# The spec's orderId maxLength (checked before sending even with validate=False).
+_ORDER_ID_MAX: Final = 255
 _RUST_END_OF_TEXT: Final = r"\z"
 
 
@@ -64,7 +66,9 @@ def compiled_form(schema: Any) -> Any:
 @functools.cache
 def order_validator() -> jsonschema_rs.Validator:
     """The compiled Order validator (built once per process)."""
-    return jsonschema_rs.validator_for(compiled_form(_schema_root()))
+    # Formats asserted (the spec's "date"), as the mock does: else "tomorrow" passes here and
+    # is refused by the server.
+    return jsonschema_rs.validator_for(compiled_form(_schema_root()), validate_formats=True)
 
 
 @functools.cache
@@ -116,6 +120,19 @@ def encode_order(order: Order | Mapping[str, Any], *, validate: bool) -> tuple[s
                     "orderId",
                     "is required (a non-empty string; it is also the URL path)",
                     "required",
+                )
+            ]
+        )
+    if len(order_id) > _ORDER_ID_MAX:
+        # Even unvalidated: a megabyte orderId cannot go in a URL path (servers refuse the
+        # request line before reading the body, so no error would name the field).
+        raise OrderValidationError(
+            [
+                Problem(
+                    "orderId",
+                    f"is {len(order_id)} characters long: at most {_ORDER_ID_MAX} (it is also "
+                    "the URL path)",
+                    "maxLength",
                 )
             ]
         )
@@ -191,7 +208,13 @@ def _mobile_rule(
         and schema_path[5] == "then"
     )
     order_type = data.get("orderType")
-    return is_rule, order_type in MOBILE_ORDER_TYPES, str(order_type)
+    # orderType may be any JSON value here (a list is unhashable): only a string can be mobile.
+    is_mobile = isinstance(order_type, str) and order_type in MOBILE_ORDER_TYPES
+    return (
+        is_rule,
+        is_mobile,
+        preview(order_type) if not isinstance(order_type, str) else order_type,
+    )
 
 
 def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> Iterator[Problem]:
@@ -278,6 +301,12 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
         description = str(node.get("description", "")).rstrip(".")
         what = f"{description} (pattern {pattern})" if description else f"a match of {pattern}"
         yield Problem(path, f"expected {what}, got {preview(value)}", "pattern")
+        return
+
+    if isinstance(kind, jsonschema_rs.ValidationErrorKind.Format):
+        # error.message would echo the whole value (megabytes, for a huge string).
+        shape = " (YYYY-MM-DD)" if kind.format == "date" else ""
+        yield Problem(path, f"expected a {kind.format}{shape}, got {preview(value)}", "format")
         return
 
     keyword = str(schema_path[-1]) if schema_path else "invalid"
