@@ -1,0 +1,519 @@
+"""Nothing lost: thousands of orders through ``forter-orders send`` against a faulty mock.
+
+Every order ends as exactly one journal line, and each line is proven right order by order: the
+mock (in-process, real HTTP on loopback, ``max_recorded`` large enough to keep every request)
+records every request it answered with its ``orderId``, the scenario it injected and the request
+id it sent, so each journal line is checked against the *last* request the mock saw for that
+order. The CLI runs as a real subprocess, so the interruption tests stop a real process.
+
+* ``--max-retries 0``, 10 % faults of seven kinds: one request per order, so the injected
+  faults, counted by kind, equal the journal's fallback and error lines, counted by kind.
+* retries on (the default: one retry), SIGKILL / SIGTERM a third of the way in, then the same
+  command again: one line per order; a decision's ``attempts`` equals the requests the mock saw
+  for it; orders journalled before the interruption are not sent again; only the errors (retried
+  by design) and at most ``--concurrency`` orders in flight are sent by both runs.
+
+Each process is tagged with its own ``FORTER_CLIENT_ID`` (sent as ``x-forter-client``), so the
+mock's recordings say which run sent each request.
+
+Sizes: ``int(5000 * scale)`` orders (the SIGTERM variant a fifth of that), with
+``FORTER_RELIABILITY_SCALE`` as the scale. The measured numbers go to the ``figure`` fixture
+(``pytest -s`` prints them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from forter_orders.mock import MockConfig, MockServer
+
+ROOT = Path(__file__).resolve().parents[2]
+MOBILE: dict[str, Any] = json.loads((ROOT / "examples" / "mobile_app_order.json").read_text())
+
+pytestmark = pytest.mark.timeout(600)
+
+# The conftest's ``figure`` fixture (conftest cannot be imported under importlib mode).
+Figure = Callable[[str, object], None]
+
+ORDERS = 5000
+SEED = 20240611
+FAULT_RATE = 0.1
+CONCURRENCY = 32
+# Per-attempt timeout and a slow answer well past it: decisions on loopback take ~10-100 ms even
+# on a busy box, so 2 s never times out a healthy request, and 3.5 s always times out a slow one.
+TIMEOUT_S = "2"
+SLOW = "slow:3500"
+ALL_FAULTS = ("http-500", "http-503", "http-429", "reset", "malformed-json", "http-400", SLOW)
+# With retries on, a timed-out slow request is recorded by the mock only when its sleep ends,
+# i.e. after the retry that replaced it, so "the last request recorded" would not be the last one
+# sent. The timeout path is covered by the no-retry run; these runs leave ``slow`` out.
+FAULTS_NO_SLOW = ALL_FAULTS[:-1]
+# Scenarios the client retries (connection errors, timeouts, 429 and 5xx); 400 and a 200 with a
+# body that is not JSON are final.
+RETRYABLE = frozenset({"http-500", "http-503", "http-429", "reset", SLOW})
+FAIL_OPEN_DECISION = "APPROVE"  # the documented default of --fallback-decision
+
+#: What the journal must say after the last request for an order got this scenario (fail-open).
+#: ``None`` for a key means the key must be absent.
+EXPECTED_FIELDS: dict[str, dict[str, object]] = {
+    "http-500": {
+        "outcome": "fallback",
+        "reason": "server_error",
+        "errorType": "InternalServerError",
+        "httpStatus": 500,
+    },
+    "http-503": {
+        "outcome": "fallback",
+        "reason": "server_error",
+        "errorType": "InternalServerError",
+        "httpStatus": 503,
+    },
+    "malformed-json": {
+        "outcome": "fallback",
+        "reason": "server_error",
+        "errorType": "UnexpectedResponseError",
+        "httpStatus": 200,
+    },
+    "http-429": {
+        "outcome": "fallback",
+        "reason": "rate_limited",
+        "errorType": "RateLimitError",
+        "httpStatus": 429,
+    },
+    "reset": {
+        "outcome": "fallback",
+        "reason": "connection_error",
+        "errorType": "APIConnectionError",
+        "httpStatus": None,
+    },
+    SLOW: {
+        "outcome": "fallback",
+        "reason": "timeout",
+        "errorType": "APITimeoutError",
+        "httpStatus": None,
+    },
+    "http-400": {
+        "outcome": "error",
+        "reason": None,
+        "errorType": "BadRequestError",
+        "httpStatus": 400,
+    },
+}
+COMPARED = ("outcome", "forterDecision", "reason", "errorType", "httpStatus")
+
+DECISION_KEYS = {"line", "orderId", "outcome", "forterDecision", "attempts", "requestId"}
+FALLBACK_KEYS = {"line", "orderId", "outcome", "forterDecision", "reason", "errorType", "message"}
+ERROR_KEYS = {"line", "orderId", "outcome", "errorType", "message"}
+OPTIONAL_KEYS = {"latencyMs", "httpStatus", "requestId", "problems"}
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+def order_id(line: int) -> str:
+    """The orderId written on input line ``line``."""
+    return f"NL-{line:06d}"
+
+
+def email_decision(line: int) -> str:
+    """The decision the mock's ``accountOwner.email`` trigger gives the order on ``line``."""
+    if line % 5 == 0:
+        return "DECLINE"
+    if line % 7 == 0:
+        return "NOT_REVIEWED"
+    return "APPROVE"
+
+
+_TRIGGER = {"DECLINE": "decline@forter.com", "NOT_REVIEWED": "notreviewed@forter.com"}
+
+
+def write_orders(path: Path, n: int) -> None:
+    """``n`` valid mobile orders, one per line, with unique orderIds and varied triggers."""
+    with path.open("w") as f:
+        for line in range(1, n + 1):
+            order = dict(MOBILE, orderId=order_id(line))
+            decision = email_decision(line)
+            if decision in _TRIGGER:
+                order["accountOwner"] = dict(MOBILE["accountOwner"], email=_TRIGGER[decision])
+            f.write(json.dumps(order) + "\n")
+
+
+# ----------------------------------------------------------------------------- running
+
+
+@dataclass
+class Run:
+    """One finished ``forter-orders send`` process."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+
+def send_command(orders: Path, out: Path | None, *extra: str) -> list[str]:
+    """The ``send`` command line every run of these tests uses (no ``out``: to stdout)."""
+    return [
+        sys.executable,
+        "-m",
+        "forter_orders._cli",
+        "send",
+        str(orders),
+        *(["--out", str(out)] if out is not None else []),
+        "--concurrency",
+        str(CONCURRENCY),
+        "--timeout",
+        TIMEOUT_S,
+        "--no-progress",
+        "--fail-open",
+        *extra,
+    ]
+
+
+def start_send(server: MockServer, client_id: str, command: list[str]) -> subprocess.Popen[str]:
+    """Start ``command`` against ``server``; its requests carry ``x-forter-client: client_id``."""
+    env = {
+        **os.environ,
+        "FORTER_SITE_ID": server.site_id,
+        "FORTER_SECRET_KEY": server.api_key,
+        "FORTER_BASE_URL": server.url,
+        "FORTER_CLIENT_ID": client_id,
+        "NO_COLOR": "1",
+        "COLUMNS": "200",
+    }
+    return subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(proc: subprocess.Popen[str], started: float) -> Run:
+    """Wait for ``proc`` and collect its output."""
+    stdout, stderr = proc.communicate(timeout=400)
+    return Run(proc.returncode, stdout, stderr, time.monotonic() - started)
+
+
+def run_send(server: MockServer, client_id: str, command: list[str]) -> Run:
+    """Run ``command`` to completion."""
+    started = time.monotonic()
+    return finish(start_send(server, client_id, command), started)
+
+
+def wait_for_lines(path: Path, at_least: int, proc: subprocess.Popen[str]) -> None:
+    """Poll the journal until it has ``at_least`` lines; fail if the sender exits first."""
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_bytes().count(b"\n") >= at_least:
+            return
+        assert proc.poll() is None, "the sender finished before it could be interrupted"
+        time.sleep(0.005)  # polling interval for the file, not a wait for a server
+    raise AssertionError(f"journal never reached {at_least} lines")
+
+
+def wait_for_recordings(server: MockServer, count: int) -> list[dict[str, Any]]:
+    """The mock's recordings once it holds ``count``: a timed-out slow answer is recorded only
+    when its sleep ends, after the client gave up on it."""
+    deadline = time.monotonic() + 60
+    while len(received := server.received) < count:
+        assert time.monotonic() < deadline, f"mock recorded {len(received)} of {count} requests"
+        time.sleep(0.02)  # polling interval for the recordings
+    return received
+
+
+def mock_config(kinds: Sequence[str], n: int) -> MockConfig:
+    """A seeded mock that injects ``FAULT_RATE`` faults of ``kinds`` and keeps every request."""
+    return MockConfig(
+        fault_rate=FAULT_RATE,
+        fault_kinds=tuple(kinds),
+        seed=SEED,
+        # Every request of every run kept: at most two per order per run, two runs.
+        max_recorded=4 * n + 100,
+    )
+
+
+# ----------------------------------------------------------------------------- checking
+
+
+def read_journal(path: Path) -> list[dict[str, Any]]:
+    """Every line of the journal, parsed; the file must end with a complete line."""
+    raw = path.read_bytes()
+    assert raw.endswith(b"\n"), "the journal ends with a torn line"
+    return [json.loads(line) for line in raw.splitlines()]
+
+
+def assert_one_line_per_order(entries: list[dict[str, Any]], n: int) -> dict[str, dict[str, Any]]:
+    """Lines 1..n, each once, each with the orderId of its input line; returns them by id."""
+    assert len(entries) == n
+    assert sorted(e["line"] for e in entries) == list(range(1, n + 1))
+    for entry in entries:
+        assert entry["orderId"] == order_id(entry["line"])
+    return {e["orderId"]: e for e in entries}
+
+
+def assert_line_shape(entry: Mapping[str, Any]) -> None:
+    """A decision, a fallback or a typed error, with the fields the docs promise."""
+    required = {"decision": DECISION_KEYS, "fallback": FALLBACK_KEYS, "error": ERROR_KEYS}
+    outcome = entry["outcome"]
+    assert outcome in required, entry
+    keys = set(entry)
+    assert required[outcome] <= keys <= required[outcome] | OPTIONAL_KEYS, entry
+    if outcome == "decision":
+        assert keys == DECISION_KEYS | {"latencyMs"}, entry
+
+
+def by_order(records: list[dict[str, Any]], client_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The order requests one run (``x-forter-client``) made, grouped by orderId, oldest first."""
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for record in records:
+        if record["headers"].get("x-forter-client") == client_id:
+            grouped[record["orderId"]].append(record)
+    return grouped
+
+
+def assert_matches_mock(
+    entry: Mapping[str, Any], requests: list[dict[str, Any]], max_retries: int
+) -> None:
+    """The journal line says what the mock's last request for the order says, and the number of
+    requests follows the retry policy."""
+    assert requests, f"{entry['orderId']}: journalled but never sent"
+    scenarios = [r["scenario"] for r in requests]
+    # Every attempt but the last failed in a retried way; the last was final or the retries ran out.
+    assert all(s in RETRYABLE for s in scenarios[:-1]), (entry, scenarios)
+    assert len(requests) <= 1 + max_retries, (entry, scenarios)
+    assert scenarios[-1] not in RETRYABLE or len(requests) == 1 + max_retries, (entry, scenarios)
+    last = requests[-1]
+    if last["scenario"] is None:
+        expected: dict[str, object] = {
+            "outcome": "decision",
+            "forterDecision": email_decision(entry["line"]),
+        }
+        assert entry["attempts"] == len(requests), (entry, scenarios)
+    else:
+        expected = dict(EXPECTED_FIELDS[last["scenario"]])
+        if expected["outcome"] == "fallback":
+            expected["forterDecision"] = FAIL_OPEN_DECISION
+    actual = {key: entry.get(key) for key in COMPARED}
+    assert actual == {key: expected.get(key) for key in COMPARED}, (entry, scenarios)
+    if last["status"] is not None and not str(last["scenario"]).startswith("slow:"):
+        # An answer was sent: the journal quotes the request id of exactly that answer.
+        assert entry["requestId"] == last["requestId"], (entry, last)
+
+
+def summary_count(stdout: str, label: str) -> int:
+    """A count from the summary table (``label │ 1,234``)."""
+    match = re.search(rf"^\s*{re.escape(label)}\s+\S\s+([\d,]+)\s*$", stdout, re.M)
+    assert match, f"no {label!r} row in the summary:\n{stdout}"
+    return int(match.group(1).replace(",", ""))
+
+
+def assert_no_secret(server: MockServer, *texts: str) -> None:
+    """The API key appears in none of the outputs or journals."""
+    for text in texts:
+        assert server.api_key not in text
+
+
+def non_decision_kind(entry: Mapping[str, Any]) -> tuple[str, str]:
+    """(outcome, errorType) of a fallback or an error line."""
+    return (str(entry["outcome"]), str(entry["errorType"]))
+
+
+# ----------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture
+def n(request: pytest.FixtureRequest, scale: float) -> int:
+    """Orders per test: ``ORDERS`` (or ``request.param``) times the scale."""
+    return int(getattr(request, "param", ORDERS) * scale)
+
+
+@pytest.fixture
+def orders(tmp_path: Path, n: int) -> Path:
+    """The batch input: ``n`` valid orders."""
+    path = tmp_path / "orders.jsonl"
+    write_orders(path, n)
+    return path
+
+
+@pytest.fixture
+def faulty_mock(request: pytest.FixtureRequest, n: int) -> Iterator[MockServer]:
+    """A seeded faulty mock; ``request.param`` is the fault kinds (default: all of them)."""
+    kinds = getattr(request, "param", ALL_FAULTS)
+    with MockServer(mock_config(kinds, n)) as server:
+        yield server
+
+
+# ----------------------------------------------------------------------------- tests
+
+
+def test_without_retries_every_injected_fault_is_one_journal_line(
+    tmp_path: Path, orders: Path, n: int, faulty_mock: MockServer, figure: Figure
+) -> None:
+    """One request per order: the journal's outcomes are the mock's injected faults, order by
+    order and kind by kind."""
+    out = tmp_path / "journal.jsonl"
+    run = run_send(faulty_mock, "run-1", send_command(orders, out, "--max-retries", "0"))
+    records = wait_for_recordings(faulty_mock, n)
+
+    entries = read_journal(out)
+    journal = assert_one_line_per_order(entries, n)
+    requests = by_order(records, "run-1")
+    # Exactly one request per order: nothing sent twice, nothing skipped.
+    assert len(records) == n
+    assert sorted(requests) == sorted(journal)
+    assert all(len(r) == 1 for r in requests.values())
+    for oid, entry in journal.items():
+        assert_line_shape(entry)
+        assert_matches_mock(entry, requests[oid], max_retries=0)
+
+    injected = Counter(r["scenario"] for r in records if r["scenario"] is not None)
+    non_decisions = [e for e in entries if e["outcome"] != "decision"]
+    # Mixed kinds, every one of them injected, about 10 % in total.
+    assert set(injected) == set(ALL_FAULTS)
+    assert sum(injected.values()) == len(non_decisions)
+    assert 0.08 * n <= len(non_decisions) <= 0.12 * n
+    expected_kinds: Counter[tuple[str, str]] = Counter()
+    for scenario, count in injected.items():
+        expected_kinds[non_decision_kind(EXPECTED_FIELDS[scenario])] += count
+    assert Counter(map(non_decision_kind, non_decisions)) == expected_kinds
+
+    decisions = Counter(e["forterDecision"] for e in entries if e["outcome"] == "decision")
+    assert set(decisions) == {"APPROVE", "DECLINE", "NOT_REVIEWED"}
+    fallbacks = sum(1 for e in entries if e["outcome"] == "fallback")
+    errors = sum(1 for e in entries if e["outcome"] == "error")
+    assert errors == injected["http-400"] > 0
+    # Documented: exit 1 when some order ended in an error; the summary counts every outcome.
+    assert run.returncode == 1, run.stderr
+    assert f"{errors} order(s) ended in an error" in run.stderr
+    assert summary_count(run.stdout, "fallback") == fallbacks
+    assert summary_count(run.stdout, "error BadRequestError") == errors
+    assert summary_count(run.stdout, "total this run") == n
+    for value, count in decisions.items():
+        assert summary_count(run.stdout, f"decision {value}") == count
+    assert_no_secret(faulty_mock, run.stdout, run.stderr, out.read_text())
+
+    figure("nothing_lost_orders", n)
+    figure("nothing_lost_journal_lines", len(entries))
+    figure("nothing_lost_requests", len(records))
+    figure("nothing_lost_faults_injected", sum(injected.values()))
+    for scenario, count in sorted(injected.items()):
+        figure(f"nothing_lost_faults_{scenario}", count)
+    figure("nothing_lost_decisions", sum(decisions.values()))
+    figure("nothing_lost_fallbacks", fallbacks)
+    figure("nothing_lost_errors", errors)
+    figure("nothing_lost_seconds", round(run.seconds, 1))
+
+
+@pytest.mark.parametrize("faulty_mock", [FAULTS_NO_SLOW], indirect=True)
+@pytest.mark.parametrize(
+    ("sig", "n"),
+    # SIGKILL at the full size; SIGTERM differs only in how the process stops, so a fifth does.
+    [(signal.SIGKILL, ORDERS), (signal.SIGTERM, ORDERS // 5)],
+    ids=["SIGKILL", "SIGTERM"],
+    indirect=["n"],
+)
+def test_interrupted_then_resumed_with_retries_loses_nothing_and_resends_only_the_unfinished(
+    tmp_path: Path, orders: Path, n: int, faulty_mock: MockServer, sig: int, figure: Figure
+) -> None:
+    """Retries on (the default, one retry); interrupt the batch a third of the way in, run the
+    same command again: one line per order, each telling its order's last request; finished
+    orders not sent again; only errors and the orders in flight sent twice."""
+    out = tmp_path / "journal.jsonl"
+    started = time.monotonic()
+    first = start_send(faulty_mock, "run-1", send_command(orders, out))
+    wait_for_lines(out, n // 3, first)
+    first.send_signal(sig)
+    stopped = finish(first, started)
+
+    if sig == signal.SIGKILL:
+        assert stopped.returncode == -signal.SIGKILL
+    else:
+        # Documented: SIGTERM stops like Ctrl-C, exit 143, the journal keeps what finished.
+        assert stopped.returncode == 143, stopped.stderr
+        assert "interrupted: " in stopped.stderr
+        assert "re-run the same command to resume" in stopped.stderr
+        assert "Traceback" not in stopped.stderr
+    partial_raw = out.read_bytes()
+    partial = read_journal(out)  # no torn line, every line JSON
+    assert n // 3 <= len(partial) < n
+    assert len({e["line"] for e in partial}) == len(partial)
+    for entry in partial:
+        assert entry["orderId"] == order_id(entry["line"])
+        assert_line_shape(entry)
+    done = {e["orderId"]: e for e in partial if e["outcome"] in ("decision", "fallback")}
+    errored = {e["orderId"] for e in partial if e["outcome"] == "error"}
+
+    resumed = run_send(faulty_mock, "run-2", send_command(orders, out))
+    records = faulty_mock.received
+
+    entries = read_journal(out)
+    journal = assert_one_line_per_order(entries, n)
+    first_requests = by_order(records, "run-1")
+    second_requests = by_order(records, "run-2")
+    first_count = sum(map(len, first_requests.values()))
+    second_count = sum(map(len, second_requests.values()))
+    assert len(records) == first_count + second_count
+    # Finished orders were skipped, not sent again, and their lines survived the resume as is
+    # (the resume drops only the error lines, then appends).
+    assert not set(done) & set(second_requests)
+    kept = b"".join(
+        line for line in partial_raw.splitlines(keepends=True) if b'"outcome":"error"' not in line
+    )
+    assert out.read_bytes().startswith(kept)
+    for oid, entry in done.items():
+        assert journal[oid] == entry
+        assert_matches_mock(entry, first_requests[oid], max_retries=1)
+    # Everything else was sent by the resume, and its line tells the resume's last request for
+    # it: a decision after a clean answer (attempts = requests), a fallback or an error after a
+    # fault, and a fault on the first attempt retried once unless it was final.
+    assert set(second_requests) == set(journal) - set(done)
+    for oid in set(journal) - set(done):
+        assert_line_shape(journal[oid])
+        assert_matches_mock(journal[oid], second_requests[oid], max_retries=1)
+    # Orders sent by both runs: the errors (resent by design) and those in flight at the
+    # interruption, which can be no more than --concurrency.
+    in_flight = set(first_requests) - set(done) - errored
+    assert len(in_flight) <= CONCURRENCY
+    assert set(first_requests) == set(done) | errored | in_flight
+
+    # Documented: the resume counts the skipped orders; exit 1 only if an order ended in an error.
+    assert summary_count(resumed.stdout, "skipped (already in the journal)") == len(done)
+    assert summary_count(resumed.stdout, "total this run") == n - len(done)
+    errors = sum(1 for e in entries if e["outcome"] == "error")
+    assert resumed.returncode == (1 if errors else 0), resumed.stderr
+    assert_no_secret(faulty_mock, stopped.stdout, stopped.stderr, resumed.stdout, resumed.stderr)
+    assert_no_secret(faulty_mock, out.read_text())
+
+    final_requests = {**first_requests, **second_requests}  # the run that wrote each line
+    retried = [r for r in final_requests.values() if len(r) == 2]
+    label = f"nothing_lost_{signal.Signals(sig).name.lower()}"
+    figure(f"{label}_orders", n)
+    figure(f"{label}_journalled_before", len(partial))
+    figure(f"{label}_errors_resent", len(errored))
+    figure(f"{label}_in_flight_resent", len(in_flight))
+    figure(f"{label}_requests_first", first_count)
+    figure(f"{label}_requests_resume", second_count)
+    figure(f"{label}_faults_injected", sum(1 for r in records if r["scenario"] is not None))
+    figure(f"{label}_retried_orders", len(retried))
+    figure(f"{label}_decided_on_retry", sum(1 for r in retried if r[-1]["scenario"] is None))
+    figure(f"{label}_fallbacks", sum(1 for e in entries if e["outcome"] == "fallback"))
+    figure(f"{label}_errors", errors)
+    figure(f"{label}_journal_lines", len(entries))
+    figure(f"{label}_seconds_first", round(stopped.seconds, 1))
+    figure(f"{label}_seconds_resume", round(resumed.seconds, 1))
