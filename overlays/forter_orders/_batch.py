@@ -47,6 +47,23 @@ class JournalMismatchError(Exception):
     """The journal says line N was order A, but the input's line N is order B."""
 
 
+class SinkError(Exception):
+    """The sink (the journal, or stdout) refused an outcome, e.g. a full disk: the batch stopped.
+
+    The cause is the sink's own exception (``__cause__``).
+    """
+
+
+def _sink_error(key: int, exc: Exception) -> SinkError:
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    error = SinkError(
+        f"cannot write the outcome of line {key} ({reason or type(exc).__name__}); "
+        "the batch stopped"
+    )
+    error.__cause__ = exc
+    return error
+
+
 @dataclass
 class Tally:
     """Live counts of a batch, by outcome; ``decisions`` counts each ``forterDecision`` value."""
@@ -151,7 +168,9 @@ async def run_batch(
     nothing is written for them, so a resumed run sends them again.
 
     Raises JournalMismatchError when ``resumed`` was written for a different input, and
-    propagates the reader's InputError after the orders in flight have finished.
+    propagates the reader's InputError after the orders in flight have finished. When the sink
+    fails, nothing more is read, sent or written: the orders in flight are cancelled (as on
+    Ctrl-C) and SinkError is raised.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -160,12 +179,32 @@ async def run_batch(
     pending: set[asyncio.Task[None]] = set()
     if pacer is None and rate:
         pacer = Pacer(rate)
+    # The first failure: a write the sink refused, or a Sender that broke its contract by
+    # raising. A task's exception would otherwise vanish with the task (and the order's line
+    # with it) while the batch went on sending orders it could not record. After a failed write
+    # the sink may end in a torn line, which a resume drops only as the last line: so nothing
+    # more is written, and the orders in flight are cancelled.
+    failure: list[Exception] = []
+
+    def fail(exc: Exception) -> None:
+        if not failure:
+            failure.append(exc)
+        current = asyncio.current_task()
+        for task in pending:
+            if task is not current:
+                task.cancel()
 
     def record(key: int, order_id: Any, fields: Entry, started: float | None = None) -> None:
+        if failure:
+            return
         entry: Entry = {"line": key, "orderId": order_id, **fields}
         if started is not None:
             entry["latencyMs"] = round((time.monotonic() - started) * 1000, 1)
-        sink(entry)
+        try:
+            sink(entry)
+        except Exception as exc:
+            fail(_sink_error(key, exc))
+            return
         tally.add(entry)
 
     async def send_one(key: int, order_id: Any, order: dict[str, Any]) -> None:
@@ -173,6 +212,8 @@ async def run_batch(
             started = time.monotonic()
             fields = await sender(order)
             record(key, order_id, fields, started)
+        except Exception as exc:
+            fail(exc)
         finally:
             tally.in_flight -= 1
             slots.release()
@@ -180,6 +221,8 @@ async def run_batch(
     try:
         since_yield = 0
         for rec in records:
+            if failure:
+                break
             tally.offset = rec.offset
             order_id = order_id_of(rec.value)
             if resumed is not None and rec.key in resumed:
@@ -219,12 +262,18 @@ async def run_batch(
                 except BaseException:
                     slots.release()
                     raise
+            if failure:
+                slots.release()
+                break
             tally.in_flight += 1
             task = asyncio.create_task(send_one(rec.key, order_id, rec.value))
             pending.add(task)
             task.add_done_callback(pending.discard)
         if pending:
-            await asyncio.gather(*pending)
+            # Tasks never raise (failures are kept above); after a failure some are cancelled.
+            await asyncio.gather(*pending, return_exceptions=True)
+        if failure:
+            raise failure[0]
     except asyncio.CancelledError:
         for task in pending:
             task.cancel()

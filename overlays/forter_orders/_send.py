@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ._batch import (
     JournalMismatchError,
     Sink,
+    SinkError,
     Tally,
     Validator,
     client_sender,
@@ -333,6 +334,13 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
                 failure = str(exc)
             except JournalMismatchError as exc:
                 failure = f"{display_name(str(settings.out))}: {exc}"
+            except SinkError as exc:
+                # Disk full, file too large, a closed pipe: the journal (or stdout) is unusable
+                # like one that cannot be opened. What was written stays; resume from it.
+                where = display_name(str(settings.out)) if settings.out else "stdout"
+                failure = f"{where}: {exc}; {tally.done} outcomes written" + (
+                    "; re-run the same command to resume" if settings.out else ""
+                )
     except KeyboardInterrupt:
         # Ctrl-C before the batch started (e.g. while the mock was starting): nothing sent.
         interrupted = EXIT_SIGINT

@@ -23,6 +23,8 @@ Sizes: ``int(5000 * scale)`` orders (the SIGTERM variant a fifth of that), with
 
 from __future__ import annotations
 
+import asyncio
+import errno
 import json
 import os
 import re
@@ -38,6 +40,8 @@ from typing import Any
 
 import pytest
 
+from forter_orders._batch import SinkError, run_batch
+from forter_orders._cli_inputs import Record
 from forter_orders.mock import MockConfig, MockServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -235,6 +239,17 @@ def wait_for_recordings(server: MockServer, count: int) -> list[dict[str, Any]]:
         assert time.monotonic() < deadline, f"mock recorded {len(received)} of {count} requests"
         time.sleep(0.02)  # polling interval for the recordings
     return received
+
+
+# Runs the rest of the command line with a file-size limit (RLIMIT_FSIZE) of argv[1] bytes: writes
+# past it fail with EFBIG, as on a full disk. Set in the child itself, because preexec_fn is not
+# safe with the mock's server thread running in this process.
+WITH_FILE_SIZE_LIMIT = (
+    "import os, resource, sys; "
+    "limit = int(sys.argv[1]); "
+    "resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit)); "
+    "os.execv(sys.executable, [sys.executable, *sys.argv[2:]])"
+)
 
 
 def mock_config(kinds: Sequence[str], n: int) -> MockConfig:
@@ -517,3 +532,150 @@ def test_interrupted_then_resumed_with_retries_loses_nothing_and_resends_only_th
     figure(f"{label}_journal_lines", len(entries))
     figure(f"{label}_seconds_first", round(stopped.seconds, 1))
     figure(f"{label}_seconds_resume", round(resumed.seconds, 1))
+
+
+# ----------------------------------------------------------------------------- write failures
+
+
+@pytest.fixture
+def healthy_mock() -> Iterator[MockServer]:
+    """A mock without faults that keeps every request."""
+    with MockServer(MockConfig(max_recorded=10_000)) as server:
+        yield server
+
+
+def test_a_journal_that_cannot_be_written_stops_the_batch_then_resumes(
+    tmp_path: Path, healthy_mock: MockServer, figure: Figure
+) -> None:
+    """Regression: a failed journal write (here EFBIG past a file-size limit, as a full disk)
+    used to vanish with its task while the batch went on sending every remaining order with no
+    line for any of them, then died with a traceback. Now the batch stops at once: exit 2, one
+    line on stderr, and only the orders in flight were sent without a line."""
+    n = 1000
+    orders = tmp_path / "orders.jsonl"
+    write_orders(orders, n)
+    out = tmp_path / "journal.jsonl"
+    limit = 15_000  # about 95 decision lines
+    command = send_command(orders, out)
+    limited = [sys.executable, "-c", WITH_FILE_SIZE_LIMIT, str(limit), *command[1:]]
+    full = run_send(healthy_mock, "run-1", limited)
+
+    assert full.returncode == 2, full.stderr
+    assert "Traceback" not in full.stderr
+    problem = re.search(
+        r"journal\.jsonl: cannot write the outcome of line \d+ \(File too large\); "
+        r"the batch stopped; (\d+) outcomes written; re-run the same command to resume",
+        full.stderr,
+    )
+    assert problem, full.stderr
+    raw = out.read_bytes()
+    assert len(raw) <= limit
+    written = raw.count(b"\n")
+    assert int(problem.group(1)) == written == summary_count(full.stdout, "total this run")
+    assert 0 < written < n
+    sent_first = len(healthy_mock.received)
+    # Only orders in flight at the failed write were sent without a line (before the fix: all).
+    assert written <= sent_first <= written + CONCURRENCY
+
+    resumed = run_send(healthy_mock, "run-2", command)
+    assert resumed.returncode == 0, resumed.stderr
+    journal = assert_one_line_per_order(read_journal(out), n)
+    assert {e["outcome"] for e in journal.values()} == {"decision"}
+    first = by_order(healthy_mock.received, "run-1")
+    second = by_order(healthy_mock.received, "run-2")
+    done_first = {json.loads(line)["orderId"] for line in raw.splitlines(keepends=True)[:written]}
+    assert not done_first & set(second)
+    assert set(second) == set(journal) - done_first
+    assert len(set(first) & set(second)) <= CONCURRENCY
+    figure("nothing_lost_fsize_orders", n)
+    figure("nothing_lost_fsize_journalled_before", written)
+    figure("nothing_lost_fsize_sent_without_line", sent_first - written)
+
+
+def test_a_closed_stdout_stops_the_batch(tmp_path: Path, healthy_mock: MockServer) -> None:
+    """Regression: without ``--out``, a reader that goes away (``send ... | head -3``) used to
+    leave the batch sending every order to Forter with nowhere to write the outcome. Now the
+    first failed write stops it: exit 2, one line on stderr."""
+    n = 2000
+    orders = tmp_path / "orders.jsonl"
+    write_orders(orders, n)
+    proc = start_send(healthy_mock, "run-1", send_command(orders, None))
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    head = [json.loads(proc.stdout.readline()) for _ in range(3)]
+    assert len({e["line"] for e in head}) == 3
+    assert {e["outcome"] for e in head} == {"decision"}
+    proc.stdout.close()  # the reader goes away, like head(1) after three lines
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) == 2, stderr
+    assert "Traceback" not in stderr
+    problem = re.search(
+        r"stdout: cannot write the outcome of line \d+ \(Broken pipe\); the batch stopped; "
+        r"(\d+) outcomes written",
+        stderr,
+    )
+    assert problem, stderr
+    written = int(problem.group(1))
+    assert written == summary_count(stderr, "total this run")
+    # A pipe holds 64 KiB (~400 lines) at most: the batch stopped long before the end.
+    assert 3 <= written < n
+    assert written <= len(healthy_mock.received) <= written + CONCURRENCY
+
+
+def _engine_records(n: int) -> Iterator[Record]:
+    for line in range(1, n + 1):
+        yield Record(line, line, {"orderId": order_id(line)})
+
+
+def test_engine_sends_nothing_after_the_first_failed_write() -> None:
+    """Regression, in the engine: the sink's error stops the batch (SinkError, caused by the
+    OSError), later outcomes are not written after it, and no order is started after it."""
+    started: list[str] = []
+    written: list[int] = []
+
+    async def sender(order: dict[str, Any]) -> dict[str, Any]:
+        started.append(order["orderId"])
+        await asyncio.sleep(0)
+        return {"outcome": "decision", "forterDecision": "APPROVE", "attempts": 1}
+
+    def sink(entry: Mapping[str, Any]) -> None:
+        if len(written) == 10:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(entry["line"])
+
+    async def run() -> None:
+        await run_batch(_engine_records(1000), sender=sender, sink=sink, concurrency=4)
+
+    with pytest.raises(SinkError, match=r"line \d+ \(No space left on device\)") as caught:
+        asyncio.run(run())
+    assert isinstance(caught.value.__cause__, OSError)
+    assert len(written) == 10
+    # Orders started: the ten written, the one whose write failed, and at most the others that
+    # were in flight then (cancelled, no line: a resume sends them again).
+    assert 11 <= len(started) <= 10 + 4
+
+
+def test_engine_does_not_drop_an_order_whose_sender_raises() -> None:
+    """A Sender must not raise; if one does (a bug), the batch stops with that error instead of
+    losing the order's line and carrying on."""
+
+    async def sender(order: dict[str, Any]) -> dict[str, Any]:
+        await asyncio.sleep(0)
+        if order["orderId"] == order_id(7):
+            raise RuntimeError("bug in a sender")
+        return {"outcome": "decision", "forterDecision": "APPROVE", "attempts": 1}
+
+    written: list[int] = []
+
+    async def run() -> None:
+        await run_batch(
+            _engine_records(1000),
+            sender=sender,
+            sink=lambda entry: written.append(entry["line"]),
+            concurrency=4,
+        )
+
+    with pytest.raises(RuntimeError, match="bug in a sender"):
+        asyncio.run(run())
+    assert 7 not in written
+    assert len(written) < 1000
