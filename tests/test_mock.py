@@ -312,3 +312,25 @@ def test_card_numbers_are_masked_in_400_messages(client: httpx.Client) -> None:
     assert "4242424242424242" not in response.text
     assert "4111 1111 1111 1111" not in response.text
     assert "4242" in response.text  # the last four digits stay, for the merchant to find it
+
+
+def test_client_hanging_up_mid_body_is_not_an_asgi_error(
+    mock: ForterMockState, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A killed batch leaves half-sent bodies: the mock drops them without a traceback."""
+    import socket
+
+    parts = urlsplit(mock.url)
+    assert parts.hostname is not None
+    assert parts.port is not None
+    with caplog.at_level("WARNING"):
+        with socket.create_connection((parts.hostname, parts.port), timeout=5) as sock:
+            sock.sendall(
+                b"POST /v3/orders/hang-up HTTP/1.1\r\nHost: mock\r\n"
+                b'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"orderId"'
+            )
+        # The next request is answered, so the hung-up one has been dealt with by then.
+        assert httpx.get(f"{mock.url}/_mock/health", timeout=5).status_code == 200
+        assert httpx.get(f"{mock.url}/_mock/stats", timeout=5).status_code == 200
+    assert "Exception in ASGI application" not in caplog.text
+    assert all(r["orderId"] != "hang-up" for r in mock.received)

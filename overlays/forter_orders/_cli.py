@@ -5,8 +5,9 @@ Exit codes (every command):
 * 0: everything worked (all orders valid / no order ended in an error / demo as expected);
 * 1: some order is invalid (``validate``), some order ended in an error (``send``), or a
   demo scenario misbehaved;
-* 2: usage error or unreadable input (missing file, not JSON, a JSONL line that is not JSON,
-  a journal that does not match the input), with a one-line message and no traceback;
+* 2: usage error, unreadable input (missing file, not JSON, a JSONL line that is not JSON,
+  a journal that does not match the input) or output that cannot be written (disk full, a
+  closed pipe), with a one-line message and no traceback;
 * 130 / 143: interrupted by Ctrl-C / SIGTERM (the journal keeps every finished order).
 
 The module imports only typer at start-up: httpx, uvicorn, the client and the mock are imported
@@ -392,7 +393,8 @@ def send(
     Batches stream: the file is read lazily, at most --concurrency orders are in flight, and
     each outcome is appended to the journal as one complete line the moment it is known.
     Exit 0 when no order ended in an error, 1 when some did (re-run to retry them), 2 on
-    usage errors or unreadable input, 130/143 when interrupted (re-run to resume).
+    usage errors, unreadable input or unwritable output (disk full, a closed pipe), 130/143
+    when interrupted (re-run to resume).
     """
     from ._send import SendSettings, run_send
 

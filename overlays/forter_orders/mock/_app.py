@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
@@ -302,7 +302,12 @@ class _OrderHandler:
         """The `POST /v3/orders/{orderId}` endpoint."""
         request_id = _request_id()
         order_id = request.path_params["orderId"]
-        body = await request.body()
+        try:
+            body = await request.body()
+        except ClientDisconnect:
+            # The client hung up before its body arrived (a killed batch, a cancelled call):
+            # nobody is left to answer and there is no order to record.
+            return Response(status_code=400)
         scenario: Scenario | None = None
         parsed: object = None
         try:
