@@ -53,7 +53,10 @@ def json_type(value: Any) -> str:
 
 def preview(value: Any) -> str:
     """A short rendering of ``value`` for a message; card numbers in it are masked."""
-    text = repr(value) if isinstance(value, str) else orjson.dumps(value, default=repr).decode()
+    try:
+        text = repr(value) if isinstance(value, str) else orjson.dumps(value, default=repr).decode()
+    except TypeError:  # an integer beyond 64 bits, a nest deeper than orjson writes
+        text = repr(value)[: PREVIEW_CHARS * 2]
     if len(text) > PREVIEW_CHARS:
         text = text[: PREVIEW_CHARS - 3] + "..."
     return mask_pans(text)

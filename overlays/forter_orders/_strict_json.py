@@ -5,7 +5,8 @@ unpaired surrogate escapes, trailing commas), but three inputs slip through it, 
 change to the data:
 
 * duplicate keys (``{"orderId": "a", "orderId": "b"}``): the last one wins, the first is lost;
-* integers outside the 64-bit range: read as a float, so digits are lost;
+* integers outside the 64-bit range: read as a float, so digits are lost (they are valid
+  JSON, so the exact value is returned instead);
 * nesting deeper than :data:`MAX_DEPTH`: parsed, but no serializer downstream (orjson, and
   Python's ``json`` in the mock's recorder) can write it again.
 
@@ -66,7 +67,7 @@ class JSONInputError(ValueError):
 
 
 def loads(data: bytes | str) -> Any:
-    """Parse ``data`` as strict JSON (RFC 8259 plus unique keys, int64 range, depth <= 254).
+    """Parse ``data`` as strict JSON (RFC 8259 plus unique keys and depth <= 254), exactly.
 
     Raises JSONInputError, whose problems carry the dotted path of the offending value.
     """
@@ -76,7 +77,7 @@ def loads(data: bytes | str) -> Any:
     except orjson.JSONDecodeError as exc:
         raise _explain_syntax(raw, exc) from None
     if not _proven_faithful(raw, value):
-        _check_slow(raw, value)
+        return _check_slow(raw, value)
     return value
 
 
@@ -132,10 +133,6 @@ class _DuplicateKeys(dict[str, Any]):
     repeated: list[str]
 
 
-class _BigInt(int):
-    """An integer literal outside [INT_MIN, INT_MAX] (only ever built on the slow pass)."""
-
-
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     obj = dict(pairs)
     if len(obj) == len(pairs):
@@ -150,17 +147,26 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return marked
 
 
-def _int(text: str) -> int:
-    number = int(text)
-    return number if INT_MIN <= number <= INT_MAX else _BigInt(number)
+def _check_slow(raw: bytes, value: Any) -> Any:
+    """Refuse duplicate keys and deep nests with their paths; else the exact value.
 
-
-def _check_slow(raw: bytes, value: Any) -> None:
+    Integers outside orjson's range are valid JSON (free-form payloads may hold them): the
+    value returned then comes from Python's json, which keeps them exact; the client refuses
+    them only when asked to send them.
+    """
     deep = too_deep(value)
     if deep is not None:
         raise JSONInputError([depth_problem(deep)])
+    big: list[int] = []
+
+    def exact_int(text: str) -> int:
+        number = int(text)
+        if not INT_MIN <= number <= INT_MAX:
+            big.append(number)
+        return number
+
     # Depth is at most MAX_DEPTH here, well inside what json's recursive scanner handles.
-    marked = json.loads(raw, object_pairs_hook=_pairs, parse_int=_int)
+    marked = json.loads(raw, object_pairs_hook=_pairs, parse_int=exact_int)
     problems: list[Problem] = []
     for parts, node in _walk(marked):
         if isinstance(node, _DuplicateKeys):
@@ -173,17 +179,9 @@ def _check_slow(raw: bytes, value: Any) -> None:
                         "duplicate_key",
                     )
                 )
-        elif isinstance(node, _BigInt):
-            problems.append(
-                Problem(
-                    dotted(parts),
-                    f"integer {_snippet(str(int(node)))} is outside the 64-bit range "
-                    "(it cannot be sent exactly); send it as a string",
-                    "not_json",
-                )
-            )
     if problems:
         raise JSONInputError(problems)
+    return marked if big else value
 
 
 def _walk(value: Any) -> Iterator[tuple[list[str | int], Any]]:
