@@ -149,6 +149,12 @@ def _huge_refused(node: Node) -> bool:
     return any(k in node.schema for k in ("pattern", "maxLength", "enum", "format"))
 
 
+def _big_int_refused(schema: dict[str, Any]) -> bool:
+    """A 2**64-sized integer is wrong here: not a number field, or an int64 one."""
+    types = _types(schema)
+    return bool(types) and (not types & {"integer", "number"} or schema.get("format") == "int64")
+
+
 def _closed_object(node: Node) -> bool:
     return (
         isinstance(node.value, dict)
@@ -286,7 +292,11 @@ def _text_mutation(
         obj[placeholder] = 0
         member = json.dumps(key).encode() + b": " + json.dumps(obj[key]).encode()
         return Mutation(kind, example, [*node.parts, key], order, (quoted + b": 0", member))
-    node = draw(st.sampled_from([n for n in nodes if not isinstance(n.value, dict | list)]))
+    leaves = [n for n in nodes if not isinstance(n.value, dict | list)]
+    if kind == "big_int":
+        # Valid JSON, exact in free-form payloads: wrong only where the schema types the field.
+        leaves = [n for n in leaves if n.schema and _big_int_refused(n.schema)]
+    node = draw(st.sampled_from(leaves))
     _set(order, list(node.parts), placeholder)
     if kind == "bad_utf8":
         replacement = b'"ab' + draw(st.sampled_from([b"\xff", b"\xc3\x28", b"\xed\xa0\x80"])) + b'"'
@@ -543,7 +553,13 @@ EDGE_CASES: Final[list[tuple[str, bytes, dict[str, str], str, str]]] = [
     ("infinity", _splice(b'"x": [1, Infinity]'), {}, "x[1]", "Infinity is not a JSON value"),
     ("minus-infinity", _splice(b'"x": -Infinity'), {}, "x", "-Infinity is not a JSON value"),
     ("overflow", _splice(b'"x": 1e999'), {}, "x", "overflows to infinity"),
-    ("big-int", _splice(b'"x": 123456789012345678901234567890'), {}, "x", "64-bit range"),
+    (
+        "big-int-id",
+        _ORDER.replace(b'"checkoutTime": ', b'"checkoutTime": 1234567890123456789012', 1),
+        {},
+        "checkoutTime",
+        "",
+    ),
     ("duplicate-orderId", _splice(b'"orderId": "other"'), {}, "orderId", "duplicate key"),
     ("invalid-utf8", _splice(b'"x": "\xff\xfe"'), {}, "x", "not valid UTF-8"),
     ("lone-surrogate", _splice(b'"x": "\\ud800"'), {}, "x", "unpaired UTF-16 surrogate"),
@@ -620,13 +636,15 @@ def test_cli_reports_each_bad_jsonl_line_with_its_path(tmp_path: Path) -> None:
         f"forter-orders: {path}:3: not JSON: x: NaN is not a JSON value",
         f"forter-orders: {path}:4: not JSON: x: is not valid UTF-8",
         f"forter-orders: {path}:7: not JSON: x[0][0][0]",
-        f"forter-orders: {path}:8: not JSON: n: integer 12345678901234567",
     ]
     for fragment in expected:
         assert fragment in result.stderr, result.stderr
+    # A huge integer is valid JSON, read exactly: the validator names it (it cannot be sent).
     assert result.stdout.splitlines() == [
         f"{path}:5 (order): not a JSON object (an order is an object)",
         f"{path}:6 (order): not a JSON object (an order is an object)",
+        f"{path}:8 n: is the integer 123456789012345678901..., outside the 64-bit range JSON "
+        "numbers are sent in; send it as a string",
     ]
 
 
