@@ -100,6 +100,28 @@ def open_fd_count() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
+def open_socket_count() -> int:
+    """Sockets among this process's file descriptors (TCP connections, the event loop's pair)."""
+    fd_dir = "/proc/self/fd"
+    count = 0
+    for name in os.listdir(fd_dir):
+        try:
+            target = os.readlink(f"{fd_dir}/{name}")
+        except FileNotFoundError:  # the fd listing the directory itself, already closed
+            continue
+        count += target.startswith("socket:")
+    return count
+
+
+FdCounts = Callable[[], tuple[int, int]]
+
+
+@pytest.fixture
+def fd_counts() -> FdCounts:
+    """``fd_counts()``: (open file descriptors, open sockets) of this test process, now."""
+    return lambda: (open_fd_count(), open_socket_count())
+
+
 def _read_url(process: subprocess.Popen[str], stderr: tempfile._TemporaryFileWrapper[bytes]) -> str:
     """The URL from the banner's first line, read without blocking past the start timeout."""
     assert process.stdout is not None
