@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hmac
+import threading
 import weakref
 from collections.abc import Generator
 from typing import Final
@@ -30,7 +31,8 @@ class Secret:
         self._value = value
         # Forter: HTTP Basic with the key as the user name and an EMPTY password ("<key>:").
         self._basic = base64.b64encode(f"{value}:".encode()).decode("ascii")
-        _LIVE_SECRETS.add(self)
+        with _LIVE_LOCK:
+            _LIVE_SECRETS.add(self)
 
     def get_secret_value(self) -> str:
         """The real value; never log or format it."""
@@ -64,6 +66,11 @@ class Secret:
 
 # Weak: a secret is forgotten by the log filter when its last client goes away.
 _LIVE_SECRETS: weakref.WeakSet[Secret] = weakref.WeakSet()
+# WeakSet defers removals while it is iterated, not additions: without the lock, a client made in
+# one thread while another thread's log record walks the set raises "Set changed size during
+# iteration" out of that logging call. Reentrant: a weakref made under it can run a collection
+# whose finalizers log.
+_LIVE_LOCK = threading.RLock()
 
 
 # Shorter values are not redacted by substring: a 3-letter test key would blank out every "key" in
@@ -74,7 +81,9 @@ MIN_REDACTED_LENGTH: Final = 8
 def live_secret_strings() -> list[str]:
     """Every live secret's raw value (8+ chars) and Basic form, longest first (for redaction)."""
     out: list[str] = []
-    for secret in list(_LIVE_SECRETS):
+    with _LIVE_LOCK:
+        secrets = list(_LIVE_SECRETS)
+    for secret in secrets:
         if len(secret._value) >= MIN_REDACTED_LENGTH:
             out.append(secret._value)
         if secret._value:

@@ -13,6 +13,7 @@ to whichever request comes next, which under concurrency is not the same order t
 from __future__ import annotations
 
 import asyncio
+import collections
 import json
 import sys
 import threading
@@ -34,6 +35,7 @@ from forter_orders import (
     ForterError,
     OrderValidationError,
     RetryPolicy,
+    Secret,
     is_fallback,
 )
 from forter_orders.mock import MockConfig, MockServer
@@ -539,3 +541,40 @@ def test_a_new_client_first_used_by_many_threads_at_once_sends_what_one_thread_s
         alone = {case.order_id: send(one_thread, case) for case in cases}
 
     check_run(cases, (raced, raced_wire), (alone, wire_by_order(mock)))
+
+
+@pytest.mark.usefixtures("frequent_thread_switches")
+def test_calls_that_log_while_another_thread_creates_a_client_still_fail_open(
+    mock: MockServer,
+) -> None:
+    """A client made in one thread (its key joins the log filter's set of secrets) while another
+    thread's call logs its fail-open warning (the filter walks that set): the call still returns
+    its FallbackDecision. It used to raise "RuntimeError: Set changed size during iteration"."""
+    case = Case("log-race", base_order("log-race"), ("fallback", "server_error", 1), 1, "http-503")
+    prepare(mock, [case])
+    stop, filled = threading.Event(), threading.Event()
+
+    def make_keys() -> None:
+        # What constructing clients does to the set, without the cost of 10,000 httpx clients;
+        # a full set makes each walk of it long, and keys keep coming and going.
+        alive: collections.deque[Secret] = collections.deque(maxlen=10_000)
+        number = 0
+        while not stop.is_set():
+            alive.append(Secret(f"another-client-key-{number:08d}"))
+            number += 1
+            if number == alive.maxlen:
+                filled.set()
+
+    with ForterClient(
+        **client_args(mock), max_retries=0, fallback=FallbackPolicy(), sleep=no_sleep
+    ) as client:
+        maker = threading.Thread(target=make_keys)
+        maker.start()
+        try:
+            assert filled.wait(timeout=60)
+            outcomes = [send(client, case) for _ in range(100)]
+        finally:
+            stop.set()
+            maker.join()
+
+    assert {outcome[:3] for outcome in outcomes} == {case.expect}
