@@ -96,6 +96,7 @@ class LoadResult:
     unexpected: list[str] = field(default_factory=list)
     transport_errors: list[str] = field(default_factory=list)
     rss_kib: dict[str, int] = field(default_factory=dict)
+    status_by_order: dict[str, int] = field(default_factory=dict)
 
 
 class Connection:
@@ -187,6 +188,7 @@ def check(
     content: bytes,
 ) -> None:
     """Count a decision or an injected 503; keep anything else as unexpected."""
+    result.status_by_order[order_id] = status
     body = orjson.loads(content) if headers.get("content-type") == "application/json" else None
     if status == 200 and isinstance(body, dict):
         if body.get("orderId") == order_id and body.get("forterDecision") == DECISIONS[index % 3]:
@@ -218,6 +220,13 @@ def test_mock_holds_64_connections_with_only_injected_errors_and_bounded_memory(
     # says the rate is the configured one, whatever the seed.
     sigma = math.sqrt(count * FAULT_RATE * (1 - FAULT_RATE))
     assert abs(result.injected - count * FAULT_RATE) <= 5 * sigma
+    # The mock's own account of its last 1,000 answers (all it keeps) matches what we saw.
+    recorded = httpx.get(f"{mock.url}/_mock/requests", timeout=60).json()["requests"]
+    assert len(recorded) == min(count, 1_000)
+    assert [(r["status"], r["scenario"]) for r in recorded] == [
+        (result.status_by_order[r["orderId"]], "http-503" if r["status"] == 503 else None)
+        for r in recorded
+    ]
     assert mock.process.poll() is None
     assert "Traceback" not in mock.stderr_text()
     rss = result.rss_kib
