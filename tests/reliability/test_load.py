@@ -1,8 +1,8 @@
 """Load: the mock under 64 concurrent clients, and the client's connection pool under 64 callers.
 
 * The mock (its own process, schema validation on, 5 % injected 503s) answers ``20,000 * scale``
-  requests from 64 connections with nothing but decisions and the injected 503s, and its memory
-  stops growing once warm.
+  requests from 64 connections with nothing but decisions and the injected 503s (exactly the
+  ones its ``/_mock/stats`` counted), and its memory stops growing once warm.
 * One ``AsyncForterClient`` (and one ``ForterClient`` shared by 64 threads) serves 64 concurrent
   calls per round from one pool: after every round the process holds exactly its baseline file
   descriptors plus the pool's connections (never more than 64), and closing the client gives
@@ -220,6 +220,13 @@ def test_mock_holds_64_connections_with_only_injected_errors_and_bounded_memory(
     # says the rate is the configured one, whatever the seed.
     sigma = math.sqrt(count * FAULT_RATE * (1 - FAULT_RATE))
     assert abs(result.injected - count * FAULT_RATE) <= 5 * sigma
+    # The mock counted exactly what the generator saw.
+    answered = count - result.injected
+    assert mock.stats() == {
+        "requests": count,
+        "byScenario": {"http-503": result.injected, "none": answered},
+        "byStatus": {"200": answered, "503": result.injected},
+    }
     # The mock's own account of its last 1,000 answers (all it keeps) matches what we saw.
     recorded = httpx.get(f"{mock.url}/_mock/requests", timeout=60).json()["requests"]
     assert len(recorded) == min(count, 1_000)
