@@ -56,6 +56,9 @@ OVERLAP_LATENCY_MS = "500"
 # An attempt that timed out would close its connection and open another: on a busy machine the
 # default 4 s must not be what decides how many connections a test sees.
 SLOW_MACHINE_TIMEOUT_S = 60.0
+# Rounds of the cancellation test, and how long its callers wait for the answers they cancel.
+CANCEL_ROUNDS = 3
+CANCEL_AFTER_S = 0.5
 # httpx's default Limits: 100 connections, of which 20 are kept alive.
 HTTPX_DEFAULT_KEEPALIVE = 20
 
@@ -400,6 +403,51 @@ def test_sync_client_serves_64_threads_from_one_pool(
 
     client.close()
     check_pool_run(run, fd_counts(), opened, figure, "pool_threads")
+
+
+@pytest.mark.anyio
+async def test_cancelled_calls_give_their_connections_back(
+    start_mock: Callable[..., Any],
+    fd_counts: Callable[[], tuple[int, int]],
+    monkeypatch: pytest.MonkeyPatch,
+    figure: Callable[[str, object], None],
+) -> None:
+    """Half of each round's 64 concurrent calls are cancelled mid-request (a caller's own
+    timeout): their connections are closed, not leaked, and the others get their decisions."""
+    mock = start_mock()
+    run = PoolRun(baseline=fd_counts())
+    client = AsyncForterClient(
+        site_id=mock.site_id,
+        api_key=mock.api_key,
+        base_url=mock.url,
+        max_connections=CONCURRENCY,
+        timeout=SLOW_MACHINE_TIMEOUT_S,
+    )
+    pool = http_pool(client.http_client)
+    opened = count_new_connections(pool, monkeypatch)
+
+    async def call(index: int, order: dict[str, Any]) -> tuple[object, str]:
+        if index % 2:
+            # The mock would answer after 60 s; the caller gives up long before.
+            slow = client.orders.create(order, headers={"x-mock-scenario": "slow:60000"})
+            with pytest.raises(TimeoutError):
+                await asyncio.wait_for(slow, CANCEL_AFTER_S)
+            return order["orderId"], "cancelled"
+        decision = await client.orders.create(order)
+        return decision.order_id, decision.forter_decision
+
+    for round_number in range(CANCEL_ROUNDS):
+        calls = pool_calls(round_number)
+        results = await asyncio.gather(*(call(i, order) for i, (order, _, _) in enumerate(calls)))
+        assert results == [
+            (order_id, "cancelled" if i % 2 else expected)
+            for i, (_, order_id, expected) in enumerate(calls)
+        ]
+        run.after_round.append(fd_counts())
+        run.pooled.append(len(pool.connections))
+
+    await client.close()
+    check_pool_run(run, fd_counts(), opened, figure, "pool_cancel")
 
 
 @pytest.mark.xfail(
