@@ -20,15 +20,19 @@ def dotted(parts: Iterable[str | int]) -> str:
     """``["cartItems", 0, "basicItemData"]`` -> ``cartItems[0].basicItemData`` (root: ``""``).
 
     Keys that are not identifiers are quoted (``["odd key"]``) so the path stays unambiguous.
+    A key that holds a card number (an order with a dict keyed by PAN) is shown masked: paths
+    end up in exception messages, logs and journals.
     """
     out = ""
     for part in parts:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part.isidentifier():
-            out += f".{part}" if out else part
+            continue
+        name = mask_pans(part)
+        if name.isidentifier():
+            out += f".{name}" if out else name
         else:
-            out += f"[{part!r}]"
+            out += f"[{name!r}]"
     return out
 
 
