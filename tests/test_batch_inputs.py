@@ -43,6 +43,17 @@ def test_jsonl_line_that_is_not_json_is_a_record_with_an_error(tmp_path: Path) -
     assert records[2].value == {"c": 3}
 
 
+def test_jsonl_strict_errors_carry_the_field_path(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "orders.jsonl",
+        '{"orderId": "a", "orderId": "b"}\n{"orderId": "c", "x": {"y": NaN}}\n{"orderId"\n',
+    )
+    records = list(read_orders(path))
+    assert [r.error_path for r in records] == ["orderId", "x.y", "orderId"]
+    assert all(r.error is not None and r.error.startswith("not JSON") for r in records)
+
+
 def test_single_document_has_no_line(tmp_path: Path) -> None:
     path = _write(tmp_path, "o.json", '{\n  "orderId": "A",\n  "x": [1, 2]\n}\n')
     (rec,) = read_orders(path)

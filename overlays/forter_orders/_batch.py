@@ -242,7 +242,7 @@ async def run_batch(
                 continue
             problems: list[ProblemDict] | None = None
             if rec.error is not None:
-                problems = [{"path": "", "message": rec.error}]
+                problems = [{"path": rec.error_path, "message": rec.error}]
             elif not isinstance(rec.value, dict):
                 problems = [{"path": "", "message": "not a JSON object"}]
             elif validator is not None:

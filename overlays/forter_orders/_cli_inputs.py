@@ -55,8 +55,9 @@ class Record:
 
     ``value`` is the parsed JSON (any JSON type: validation decides whether it is an order).
     ``error`` is set instead when a JSONL line is not JSON; the reader keeps going so that a
-    batch can journal the line as invalid. ``offset`` is how far into the file reading has got,
-    in bytes, for progress bars.
+    batch can journal the line as invalid. ``error_path`` is the field path of that problem
+    (``""``: the whole line). ``offset`` is how far into the file reading has got, in bytes,
+    for progress bars.
     """
 
     key: int
@@ -64,6 +65,7 @@ class Record:
     value: Any
     error: str | None = None
     offset: int = 0
+    error_path: str = ""
 
 
 def display_name(path: str) -> str:
@@ -235,7 +237,8 @@ def _read_jsonl(reader: _PeekReader, source: str) -> Iterator[Record]:
         try:
             value = strict_json.loads(text)
         except strict_json.JSONInputError as exc:
-            yield Record(lineno, lineno, None, _strict_error(exc), reader.tell())
+            path = exc.problems[0].path if exc.problems else ""
+            yield Record(lineno, lineno, None, _strict_error(exc), reader.tell(), path)
             continue
         yield Record(lineno, lineno, value, None, reader.tell())
 
