@@ -46,6 +46,15 @@ class ClientConfig:
     client_id: str
 
 
+class _Environment:
+    """``os.environ.get`` without holding the environment (its repr shows nothing)."""
+
+    __slots__ = ()
+
+    def get(self, name: str) -> str | None:
+        return os.environ.get(name)
+
+
 def resolve_config(
     *,
     site_id: str | None,
@@ -56,7 +65,9 @@ def resolve_config(
     client_id: str | None,
 ) -> ClientConfig:
     """Merge arguments with ``FORTER_*`` variables; raise ConfigurationError if unusable."""
-    env = os.environ
+    # os.environ is not bound to a local: error trackers record the locals of a traceback's
+    # frames, and it holds FORTER_SECRET_KEY.
+    env = _Environment()
     site = site_id or env.get("FORTER_SITE_ID") or ""
     if not site:
         raise ConfigurationError("no Forter site id: pass site_id=... or set FORTER_SITE_ID")

@@ -28,6 +28,7 @@ from ._errors import (
     UnexpectedResponseError,
     request_id_of,
 )
+from ._pan import mask_pans
 from ._paths import dotted
 from ._problem import Problem
 from ._retry import parse_retry_after
@@ -249,15 +250,16 @@ def _server_problems(body: Mapping[str, Any] | None) -> list[Problem]:
     for item in raw:
         if isinstance(item, dict):
             path, message = item.get("path"), item.get("message")
+            # Masked: a server (or a proxy) may echo a card number back in its errors.
             problems.append(
                 Problem(
-                    path if isinstance(path, str) else "",
-                    message if isinstance(message, str) else str(item),
+                    mask_pans(path) if isinstance(path, str) else "",
+                    mask_pans(message if isinstance(message, str) else str(item)),
                     "server",
                 )
             )
         else:
-            problems.append(Problem("", str(item), "server"))
+            problems.append(Problem("", mask_pans(str(item)), "server"))
     return problems
 
 
