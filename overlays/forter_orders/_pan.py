@@ -12,7 +12,7 @@ to be Luhn-valid (1 in 10) is still flagged: better a false alarm than a card nu
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 # Digits joined by at most one space or dash; the look-arounds stop a match inside a longer
 # number or an alphanumeric token.
@@ -87,3 +87,22 @@ def mask_pans(text: str) -> str:
         return mask_pan(value) if luhn_valid(value.translate(_SEPARATORS)) else value
 
     return PAN_RE.sub(_mask, text)
+
+
+def mask_pans_in(value: Any) -> Any:
+    """A copy of a parsed JSON ``value`` with PANs masked in every string and member name.
+
+    Values holding no PAN come back as they are (not copied).
+    """
+    if isinstance(value, str):
+        return mask_pans(value)
+    if isinstance(value, dict):
+        pairs = [(mask_pans(str(k)), mask_pans_in(v)) for k, v in value.items()]
+        originals = value.items()
+        if all(k == o[0] and v is o[1] for (k, v), o in zip(pairs, originals, strict=True)):
+            return value
+        return dict(pairs)
+    if isinstance(value, list):
+        items = [mask_pans_in(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    return value

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from .. import _strict_json as strict_json
+from .._pan import bytes_may_hold_pan, mask_pans, mask_pans_in
 from ._scenarios import Scenario, parse_scenario
 
 DEFAULT_SITE_ID: Final = "mock-site"
@@ -185,15 +186,19 @@ class MockController:
                 parsed = strict_json.loads(body)
             except strict_json.JSONInputError:  # never json.loads: deep nesting would recurse
                 parsed = None
+        preview = None if parsed is not None else body[:_BODY_PREVIEW].decode("utf-8", "replace")
+        if bytes_may_hold_pan(body):
+            # Recordings are served over HTTP (/_mock/requests): a card number sent by a client
+            # that skipped validation, or by curl, is kept masked like everywhere else.
+            parsed = mask_pans_in(parsed)
+            preview = mask_pans(preview) if preview is not None else None
         entry: dict[str, Any] = {
             "time": time.time(),
             "method": method,
             "path": path,
             "headers": redact_headers(headers),
             "json": parsed,
-            "body_preview": None
-            if parsed is not None
-            else body[:_BODY_PREVIEW].decode("utf-8", errors="replace"),
+            "body_preview": preview,
             "orderId": order_id,
             "scenario": scenario.name if scenario else None,
             "status": status,

@@ -70,7 +70,7 @@ def _schema_error_details(error: Any, body: object) -> Iterator[ErrorDetail]:
         if unknown:
             for key in unknown:
                 yield {
-                    "path": _join(base, str(key)),
+                    "path": _join(base, mask_pans(str(key))),
                     "message": "unknown field (not in the schema)",
                 }
             return
