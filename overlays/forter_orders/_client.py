@@ -63,6 +63,9 @@ from ._secret import BasicSecretAuth, Secret
 from ._validation import encode_order, warm_up
 from ._wire import Wire, usable
 
+DEFAULT_MAX_CONNECTIONS = 100
+"""Connections per client pool (httpx's default), all of them kept alive between calls."""
+
 OrderInput = Order | Mapping[str, Any]
 """What ``create`` accepts: a generated ``Order`` or a wire-format (camelCase) mapping."""
 
@@ -197,11 +200,12 @@ class _BaseClient:
         self._owns_http = owns_http
         # Compile the schema validators now rather than inside the first checkout.
         warm_up()
-        httpx_args: dict[str, Any] = {}
-        if max_connections is not None:
-            httpx_args["limits"] = httpx.Limits(
-                max_connections=max_connections, max_keepalive_connections=max_connections
-            )
+        # Every connection opened is kept alive (httpx keeps only 20 of its 100 by default): a
+        # burst of concurrent checkouts would otherwise reopen TCP + TLS to Forter each time.
+        size = max_connections if max_connections is not None else DEFAULT_MAX_CONNECTIONS
+        httpx_args: dict[str, Any] = {
+            "limits": httpx.Limits(max_connections=size, max_keepalive_connections=size)
+        }
         self._template = _RequestTemplate.build(self._config)
         self._rebind_headers()
         self._api = Client(
@@ -244,6 +248,8 @@ class _BaseClient:
         return self._defaults.fallback
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_config"):  # __init__ failed (tracebacks format such locals)
+            return f"{type(self).__name__}(<not configured>)"
         return (
             f"{type(self).__name__}(site_id={self._config.site_id!r}, "
             f"base_url={self._config.base_url!r}, api_version={self._config.api_version!r}, "
@@ -467,7 +473,12 @@ class _BaseClient:
         )
 
 
-def _one_key(api_key: str | Secret | None, secret_key: str | Secret | None) -> str | Secret | None:
+def _masked(key: str | Secret | None) -> Secret | None:
+    """The key as a :class:`Secret` (never raises, so no frame holds the raw string on error)."""
+    return Secret(key) if isinstance(key, str) else key
+
+
+def _one_key(api_key: Secret | None, secret_key: Secret | None) -> Secret | None:
     if api_key is not None and secret_key is not None:
         raise ConfigurationError(
             "pass the secret key once: api_key=... or secret_key=..., not both"
@@ -518,7 +529,8 @@ class ForterClient(_BaseClient):
         fallback: a :class:`FallbackPolicy` to fail open instead of raising (default: off).
         validate: validate orders against the schema before sending (default on).
         headers: extra headers on every request.
-        max_connections: connection-pool size of the client built here (httpx default: 100).
+        max_connections: connection-pool size of the client built here (default 100, all kept
+            alive between calls; httpx alone keeps only 20).
         max_response_bytes: the most of a response body read (default 1 MiB; a decision is under
             1 KiB). A larger 2xx body is an :class:`UnexpectedResponseError`; a larger error
             body keeps its status's error class. The rest is never read into memory.
@@ -554,6 +566,9 @@ class ForterClient(_BaseClient):
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        # Wrapped first: error trackers record the locals of every frame in a traceback, and
+        # a ConfigurationError below must not carry the raw key with it.
+        api_key, secret_key = _masked(api_key), _masked(secret_key)
         self._setup(
             site_id=site_id,
             secret_key=_one_key(api_key, secret_key),
@@ -748,6 +763,9 @@ class AsyncForterClient(_BaseClient):
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
+        # Wrapped first: error trackers record the locals of every frame in a traceback, and
+        # a ConfigurationError below must not carry the raw key with it.
+        api_key, secret_key = _masked(api_key), _masked(secret_key)
         self._setup(
             site_id=site_id,
             secret_key=_one_key(api_key, secret_key),
