@@ -450,12 +450,6 @@ async def test_cancelled_calls_give_their_connections_back(
     check_pool_run(run, fd_counts(), opened, figure, "pool_cancel")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the clients keep httpx's default Limits (100 connections, only 20 kept alive): "
-    "after a burst of 64 concurrent calls all but 20 connections are closed, and the next "
-    "burst opens them again (TCP + TLS to Forter)",
-)
 @pytest.mark.anyio
 async def test_default_pool_keeps_the_connections_a_burst_of_64_calls_opened(
     start_mock: Callable[..., Any],

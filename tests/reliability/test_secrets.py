@@ -667,13 +667,7 @@ def test_configuration_errors_never_echo_the_key(tmp_path: Path) -> None:
         sweep.add(f"{label} output", run.stdout + run.stderr)
     assert [run.returncode for run in runs.values()] == [2, 2]
     sweep.assert_captured("no Forter site id", "base URL must be an http(s) URL")
-    xfail_if_only_known_leak(
-        sweep,
-        "_client.py: __init__/_setup/_one_key and resolve_config hold the raw key in their "
-        "frames when a ConfigurationError is raised",
-        lambda hit: "traceback with locals" in hit and hit.split(": ")[-1] == "key",
-        "configuration errors",
-    )
+    sweep.assert_clean("configuration errors")
 
 
 def test_constructor_error_tracebacks_with_locals_can_be_formatted() -> None:
@@ -683,10 +677,7 @@ def test_constructor_error_tracebacks_with_locals_can_be_formatted() -> None:
     """
     with pytest.raises(ForterError) as info:
         ForterClient("site", KEY, base_url="ftp://forter.example")
-    try:
-        found = traceback.TracebackException.from_exception(info.value, capture_locals=True)
-    except AttributeError as exc:
-        pytest.xfail(f"_client.py: repr() of a half-built client raises {exc}")
+    found = traceback.TracebackException.from_exception(info.value, capture_locals=True)
     text = "".join(found.format())
     assert "base URL must be an http(s) URL" in text
     assert KEY not in text
@@ -710,7 +701,7 @@ def test_cli_send_and_validate_sweep(canary_mock: MockProcess, tmp_path: Path) -
     batch = _write_jsonl(inputs / "orders.jsonl", orders)
     cards = inputs / "cards.json"
     cards.write_text(json.dumps(_order("cli-card-file", **CARD_FIELDS_REFUSED), indent=2))
-    # Only validated, never sent: the mock would echo the member name (see the xfail below).
+    # Only validated here; the mock's answer to the same order is swept below.
     member = inputs / "member.json"
     member.write_text(json.dumps(with_card_as_member_name(_order("cli-card-member"))))
     accepted = _write_jsonl(
@@ -868,12 +859,7 @@ def test_mock_answers_to_raw_requests_never_echo_a_card_or_key(start_mock: Start
     assert statuses == [400, 200, 400, 401, 401, 400]
     sweep.assert_captured("payment[0].creditCard.bin", "wrong API key")
     sweep.add("mock stderr", mock.stderr_text())
-    xfail_if_only_known_leak(
-        sweep,
-        "mock/_validate.py names an unknown member by its key, a card number, verbatim",
-        lambda hit: hit.startswith("curl card as member name answer") and _card_hit(hit),
-        "mock answers",
-    )
+    sweep.assert_clean("mock answers")
 
 
 def test_mock_recordings_never_keep_a_card_or_key(start_mock: StartMock) -> None:
@@ -885,26 +871,7 @@ def test_mock_recordings_never_keep_a_card_or_key(start_mock: StartMock) -> None
     sweep.chunks = [("/_mock/requests", recorded.text)]
     assert recorded.json()["count"] == 6
     sweep.assert_captured('"authorization": "Basic ***"', "curl-card-accepted", "curl-not-json")
-    xfail_if_only_known_leak(
-        sweep,
-        "mock/_state.py records request bodies with card numbers verbatim",
-        _card_hit,
-        "mock recordings",
-    )
-
-
-def xfail_if_only_known_leak(
-    sweep: Sweep, reason: str, known: Callable[[str], bool], figure: str
-) -> None:
-    """Clean, or xfail while the only hits are a reported leak in code this suite may not edit.
-
-    Any other hit fails: a known leak must not hide a new one. Once the leak is fixed the test
-    passes as it is.
-    """
-    hits = sweep.hits()
-    if hits and all(known(hit) for hit in hits):
-        pytest.xfail(f"{reason} ({len(hits)} hits: {sorted(set(hits))[:3]})")
-    sweep.assert_clean(figure)
+    sweep.assert_clean("mock recordings")
 
 
 def _card_hit(hit: str) -> bool:
@@ -969,9 +936,4 @@ def test_server_problems_echoing_a_card_are_masked_in_the_error() -> None:
     sweep.add("echo errors", repr(getattr(error, "errors", None)))
     sweep.add("echo traceback", "".join(traceback.format_exception(error)))
     sweep.assert_captured("req-echo", "payment[0].creditCard.")
-    xfail_if_only_known_leak(
-        sweep,
-        "APIStatusError keeps the server's error paths and messages unmasked",
-        _card_hit,
-        "server echo",
-    )
+    sweep.assert_clean("server echo")
