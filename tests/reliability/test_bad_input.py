@@ -55,6 +55,8 @@ _PLACEHOLDER: Final = "__BAD_INPUT_PLACEHOLDER__"
 _TIMEOUT_S: Final = 60.0  # an answer, not a hang: generous for a 5 MB body on a busy machine
 
 Parts = list[str | int]
+# The conftest's `figure` fixture: figure(name, value) records a number for RELIABILITY.md.
+Figure = Callable[[str, object], None]
 
 
 def test_generated_counts_reach_the_minimum() -> None:
@@ -358,7 +360,7 @@ def _examples(base: int, scale: float) -> int:
 # ------------------------------------------------------------------ the validator
 
 
-def test_validator_names_the_path_of_every_malformed_order(scale: float) -> None:
+def test_validator_names_the_path_of_every_malformed_order(scale: float, figure: Figure) -> None:
     """validate_order: every mutated order gets problems, one at (or around) the mutated path."""
     seen: list[str] = []
 
@@ -374,7 +376,8 @@ def test_validator_names_the_path_of_every_malformed_order(scale: float) -> None
             assert any(p.path.startswith(mutation.path) for p in problems)
 
     check()
-    print(f"validator: {len(seen)} malformed orders, by kind {_by_kind(seen)}")
+    figure("bad_inputs_validator", len(seen))
+    figure("bad_inputs_validator_by_kind", _by_kind(seen))
     assert len(seen) >= _examples(_VALIDATOR, scale)
     assert set(seen) == set(_OBJECT_KINDS)
 
@@ -419,7 +422,7 @@ def test_non_objects_are_type_errors_naming_the_type() -> None:
 
 
 def test_client_refuses_malformed_orders_before_sending(
-    forter_client: ForterClient, forter_mock_state: ForterMockState, scale: float
+    forter_client: ForterClient, forter_mock_state: ForterMockState, scale: float, figure: Figure
 ) -> None:
     """Validation on: OrderValidationError with paths, and the mock receives nothing."""
     seen: list[str] = []
@@ -434,12 +437,13 @@ def test_client_refuses_malformed_orders_before_sending(
 
     check()
     assert forter_mock_state.received == []
-    print(f"client (validated): {len(seen)} malformed orders, by kind {_by_kind(seen)}")
+    figure("bad_inputs_client_validated", len(seen))
+    figure("bad_inputs_client_validated_by_kind", _by_kind(seen))
     assert len(seen) >= _examples(_CLIENT_VALIDATED, scale)
 
 
 def test_client_without_validation_gets_typed_errors_with_paths(
-    forter_client: ForterClient, forter_mock_state: ForterMockState, scale: float
+    forter_client: ForterClient, forter_mock_state: ForterMockState, scale: float, figure: Figure
 ) -> None:
     """validate=False: the mock's 400 as BadRequestError with paths; what cannot be written as
     JSON exactly (NaN, deep nests) is still refused before sending, never sent as null."""
@@ -463,7 +467,8 @@ def test_client_without_validation_gets_typed_errors_with_paths(
             assert_problems([(p.path, p.message) for p in error.errors], mutation)
 
     check()
-    print(f"client (unvalidated): {len(seen)} malformed orders, by kind {_by_kind(seen)}")
+    figure("bad_inputs_client_unvalidated", len(seen))
+    figure("bad_inputs_client_unvalidated_by_kind", _by_kind(seen))
     assert len(seen) >= _examples(_CLIENT_UNVALIDATED, scale)
 
 
@@ -506,7 +511,10 @@ def _error_list(response: httpx.Response) -> list[tuple[str, str]]:
 
 
 def test_mock_answers_malformed_bodies_400_with_paths(
-    raw_post: Callable[..., httpx.Response], forter_mock_state: ForterMockState, scale: float
+    raw_post: Callable[..., httpx.Response],
+    forter_mock_state: ForterMockState,
+    scale: float,
+    figure: Figure,
 ) -> None:
     """Raw malformed bodies: always 400 with errors[].path related to the mutation, never 500."""
     seen: list[str] = []
@@ -522,7 +530,8 @@ def test_mock_answers_malformed_bodies_400_with_paths(
     check()
     statuses = {r["status"] for r in forter_mock_state.received}
     assert statuses == {400}
-    print(f"mock (raw): {len(seen)} malformed bodies, by kind {_by_kind(seen)}")
+    figure("bad_inputs_mock_raw", len(seen))
+    figure("bad_inputs_mock_raw_by_kind", _by_kind(seen))
     assert len(seen) >= _examples(_MOCK_RAW, scale)
     assert set(seen) == set(_OBJECT_KINDS + _TEXT_KINDS)
 

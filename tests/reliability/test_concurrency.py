@@ -352,7 +352,7 @@ def run_threads_separate(
 
 @pytest.mark.usefixtures("frequent_thread_switches")
 def test_one_client_shared_by_threads_acts_as_a_client_per_thread(
-    mock: MockServer, scale: float
+    mock: MockServer, scale: float, figure: Callable[[str, object], None]
 ) -> None:
     """16 threads x 50 orders: one shared ForterClient vs. one client per thread."""
     cases = make_cases("thr", int(THREADS * ORDERS_PER_THREAD * scale))
@@ -361,6 +361,8 @@ def test_one_client_shared_by_threads_acts_as_a_client_per_thread(
     separate = run_threads_separate(mock, cases)
 
     check_run(cases, shared, separate)
+    figure("concurrency_threads_orders_compared", len(cases))
+    figure("concurrency_threads_mismatches", 0)
 
 
 # ==================================================================== asyncio tasks
@@ -392,7 +394,7 @@ async def run_tasks(
 
 @pytest.mark.anyio
 async def test_one_async_client_shared_by_tasks_acts_as_a_client_per_task(
-    mock: MockServer, scale: float
+    mock: MockServer, scale: float, figure: Callable[[str, object], None]
 ) -> None:
     """64 asyncio tasks x 8 orders: one shared AsyncForterClient vs. one client per task."""
     cases = make_cases("task", int(TASKS * ORDERS_PER_TASK * scale))
@@ -401,6 +403,8 @@ async def test_one_async_client_shared_by_tasks_acts_as_a_client_per_task(
     separate = await run_tasks(mock, cases, shared=False)
 
     check_run(cases, shared, separate)
+    figure("concurrency_tasks_orders_compared", len(cases))
+    figure("concurrency_tasks_mismatches", 0)
 
 
 # ==================================================================== with_options, first use

@@ -240,6 +240,17 @@ def _library_frames_with_locals(error: BaseException) -> str:
     return "\n".join(lines)
 
 
+# The running test's `figure` fixture (conftest's): set by `_record_figures` for every test.
+_FIGURES: list[Callable[[str, object], None]] = []
+
+
+@pytest.fixture(autouse=True)
+def _record_figures(figure: Callable[[str, object], None]) -> Iterator[None]:
+    _FIGURES.append(figure)
+    yield
+    _FIGURES.pop()
+
+
 @dataclasses.dataclass(repr=False)
 class Sweep:
     """Everything captured in one scenario run, as labelled texts, searched for the canaries."""
@@ -317,12 +328,13 @@ class Sweep:
         return found
 
     def assert_clean(self, figure: str) -> None:
-        """No canary anywhere; prints the figure (bytes and records scanned, hits)."""
+        """No canary anywhere; records the figure (texts, bytes and records scanned, hits)."""
         hits = self.hits()
-        print(
-            f"\nsecrets sweep [{figure}]: {len(self.chunks)} texts, {self.size:,} bytes, "
-            f"{self.records} log records scanned; {len(hits)} canary hits"
-        )
+        name = "secrets_" + figure.replace(" ", "_")
+        _FIGURES[-1](f"{name}_texts", len(self.chunks))
+        _FIGURES[-1](f"{name}_bytes", self.size)
+        _FIGURES[-1](f"{name}_log_records", self.records)
+        _FIGURES[-1](f"{name}_canary_hits", len(hits))
         assert hits == []
 
     def assert_captured(self, *fragments: str) -> None:
