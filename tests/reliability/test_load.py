@@ -341,6 +341,17 @@ async def async_rounds(
             run.pooled.append(len(pool.connections))
 
 
+def pool_client_args(mock: Any) -> dict[str, Any]:
+    """Arguments of a client with a 64-connection pool aimed at ``mock``."""
+    return {
+        "site_id": mock.site_id,
+        "api_key": mock.api_key,
+        "base_url": mock.url,
+        "max_connections": CONCURRENCY,
+        "timeout": SLOW_MACHINE_TIMEOUT_S,
+    }
+
+
 @pytest.mark.anyio
 async def test_async_client_serves_64_concurrent_calls_from_one_pool(
     start_mock: Callable[..., Any],
@@ -352,13 +363,7 @@ async def test_async_client_serves_64_concurrent_calls_from_one_pool(
     """64 concurrent ``orders.create`` per round on one AsyncForterClient: one pool, no leaks."""
     mock = start_mock("--latency-ms", OVERLAP_LATENCY_MS)
     run = PoolRun(baseline=fd_counts())
-    client = AsyncForterClient(
-        site_id=mock.site_id,
-        api_key=mock.api_key,
-        base_url=mock.url,
-        max_connections=CONCURRENCY,
-        timeout=SLOW_MACHINE_TIMEOUT_S,
-    )
+    client = AsyncForterClient(**pool_client_args(mock))
     opened = count_new_connections(http_pool(client.http_client), monkeypatch)
 
     await async_rounds(client, max(POOL_ROUNDS, int(POOL_ROUNDS * scale)), fd_counts, run)
@@ -377,13 +382,7 @@ def test_sync_client_serves_64_threads_from_one_pool(
     """64 threads calling one ForterClient at once, round after round: one pool, no leaks."""
     mock = start_mock("--latency-ms", OVERLAP_LATENCY_MS)
     run = PoolRun(baseline=fd_counts())
-    client = ForterClient(
-        site_id=mock.site_id,
-        api_key=mock.api_key,
-        base_url=mock.url,
-        max_connections=CONCURRENCY,
-        timeout=SLOW_MACHINE_TIMEOUT_S,
-    )
+    client = ForterClient(**pool_client_args(mock))
     pool = http_pool(client.http_client)
     opened = count_new_connections(pool, monkeypatch)
     start_together = threading.Barrier(CONCURRENCY)
@@ -416,13 +415,7 @@ async def test_cancelled_calls_give_their_connections_back(
     timeout): their connections are closed, not leaked, and the others get their decisions."""
     mock = start_mock()
     run = PoolRun(baseline=fd_counts())
-    client = AsyncForterClient(
-        site_id=mock.site_id,
-        api_key=mock.api_key,
-        base_url=mock.url,
-        max_connections=CONCURRENCY,
-        timeout=SLOW_MACHINE_TIMEOUT_S,
-    )
+    client = AsyncForterClient(**pool_client_args(mock))
     pool = http_pool(client.http_client)
     opened = count_new_connections(pool, monkeypatch)
 

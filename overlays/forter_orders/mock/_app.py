@@ -43,6 +43,13 @@ _BAD_SCHEMA_200: Final = b'{"orderId": 12345, "recommendation": "", "decisionRea
 # `huge-body`: the padding of decisionReason; with it the decision is just over 8 MiB.
 HUGE_BODY_PADDING: Final = 8 * 1024 * 1024
 _HUGE_CHUNK: Final = 64 * 1024
+# Scenarios answered with fixed bytes: status, body, Content-Type (None: no Content-Type).
+_FIXED_ANSWERS: Final[dict[str, tuple[int, bytes, str | None]]] = {
+    "empty-body-500": (500, b"", None),
+    "html-502": (502, _HTML_502, "text/html"),
+    "malformed-json": (200, _MALFORMED_JSON, "application/json"),
+    "bad-schema-200": (200, _BAD_SCHEMA_200, "application/json"),
+}
 
 # (server address, client address) -> the asyncio transport of that TCP connection; filled
 # by the uvicorn protocol in _server.py so that the `reset` scenario can abort a connection.
@@ -230,29 +237,10 @@ class _OrderHandler:
             headers = {"Retry-After": "1"} if kind == "http-429" else None
             message = f"mock scenario {kind}"
             return _error(status, message, request_id, headers=headers)
-        if kind == "empty-body-500":
-            return Response(b"", status_code=500, headers={"X-Request-Id": request_id})
-        if kind == "html-502":
-            return Response(
-                _HTML_502,
-                status_code=502,
-                headers={"X-Request-Id": request_id},
-                media_type="text/html",
-            )
-        if kind == "malformed-json":
-            return Response(
-                _MALFORMED_JSON,
-                status_code=200,
-                headers={"X-Request-Id": request_id},
-                media_type="application/json",
-            )
-        if kind == "bad-schema-200":
-            return Response(
-                _BAD_SCHEMA_200,
-                status_code=200,
-                headers={"X-Request-Id": request_id},
-                media_type="application/json",
-            )
+        if kind in _FIXED_ANSWERS:
+            status, body, media_type = _FIXED_ANSWERS[kind]
+            headers = {"X-Request-Id": request_id}
+            return Response(body, status_code=status, headers=headers, media_type=media_type)
         if kind in ("huge-body", "huge-body-chunked"):
             return _HugeBodyResponse(order_id, request_id, chunked=kind == "huge-body-chunked")
         if kind == "reset":
