@@ -150,6 +150,13 @@ def run(plan: Plan, quick: bool) -> Section:
         "The client is given the order as a plain dict (what `json.loads` of the example gives); "
         "the raw side posts the bytes serialized once up front, with the same headers."
     )
+    sec.notes.append(
+        "Even with `validate=False` the client scans the serialized body for `null` (~10 µs on "
+        "this 16 KB order, which uses every field; ~2 µs on a typical 3 KB one) and, when it "
+        "finds one, walks the order for NaN/Infinity, which orjson would send as null. That "
+        "check moved this row from 0.99-1.01x to 1.04-1.05x; it stays, because sending null "
+        "for a number changes the order silently."
+    )
     return sec
 
 
