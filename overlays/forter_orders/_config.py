@@ -46,13 +46,8 @@ class ClientConfig:
     client_id: str
 
 
-class _Environment:
-    """``os.environ.get`` without holding the environment (its repr shows nothing)."""
-
-    __slots__ = ()
-
-    def get(self, name: str) -> str | None:
-        return os.environ.get(name)
+def _env(name: str) -> str | None:
+    return os.environ.get(name)
 
 
 def resolve_config(
@@ -65,20 +60,19 @@ def resolve_config(
     client_id: str | None,
 ) -> ClientConfig:
     """Merge arguments with ``FORTER_*`` variables; raise ConfigurationError if unusable."""
-    # os.environ is not bound to a local: error trackers record the locals of a traceback's
-    # frames, and it holds FORTER_SECRET_KEY.
-    env = _Environment()
-    site = site_id or env.get("FORTER_SITE_ID") or ""
+    # os.environ is never bound to a local (read through _env): error trackers record the
+    # locals of a traceback's frames, and it holds FORTER_SECRET_KEY.
+    site = site_id or _env("FORTER_SITE_ID") or ""
     if not site:
         raise ConfigurationError("no Forter site id: pass site_id=... or set FORTER_SITE_ID")
-    key = secret_key if secret_key is not None else env.get("FORTER_SECRET_KEY")
+    key = secret_key if secret_key is not None else _env("FORTER_SECRET_KEY")
     if isinstance(key, str):
         key = Secret(key)
     if key is None or not key:
         raise ConfigurationError(
             "no Forter secret key: pass secret_key=... or set FORTER_SECRET_KEY"
         )
-    template = (base_url or env.get("FORTER_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
+    template = (base_url or _env("FORTER_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
     if "{siteId}" in template:
         # The site id becomes part of a host name: refuse anything that could change the host.
         if not _SITE_ID_IN_HOST.fullmatch(site):
@@ -97,8 +91,8 @@ def resolve_config(
     return ClientConfig(
         site_id=site,
         secret_key=key,
-        api_version=api_version or env.get("FORTER_API_VERSION") or DEFAULT_API_VERSION,
+        api_version=api_version or _env("FORTER_API_VERSION") or DEFAULT_API_VERSION,
         base_url=template,
-        sub_merchant_site_id=sub_merchant_site_id or env.get("FORTER_SUB_MERCHANT_SITE_ID") or None,
-        client_id=client_id or env.get("FORTER_CLIENT_ID") or DEFAULT_CLIENT_ID,
+        sub_merchant_site_id=sub_merchant_site_id or _env("FORTER_SUB_MERCHANT_SITE_ID") or None,
+        client_id=client_id or _env("FORTER_CLIENT_ID") or DEFAULT_CLIENT_ID,
     )
