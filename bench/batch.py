@@ -43,7 +43,7 @@ def _journal_lines(path: Path) -> int:
 
 def run(plan: Plan, quick: bool) -> Section:
     sec = Section("batch", "4. Batch throughput: forter-orders send vs raw async httpx loop")
-    require("forter_orders._cli", "main")
+    require("forter_orders.cli._app", "main")
     if not Path(CLI).exists():
         raise Skip(f"{CLI} is not installed (run scripts/bootstrap)")
     count = 100 if quick else 10_000

@@ -59,7 +59,7 @@ def run(quick: bool) -> Section:
     )
 
     try:
-        require("forter_orders._cli", "main")
+        require("forter_orders.cli._app", "main")
         if not Path(CLI).exists():
             raise RuntimeError(f"{CLI} missing")
     except Exception as exc:

@@ -71,7 +71,7 @@ def run(quick: bool) -> Section:
         Target("import forter_orders (median)", statistics.median(imports) * 1000, "ms", "<=", 150)
     )
     try:
-        require("forter_orders._cli", "main")
+        require("forter_orders.cli._app", "main")
         if not Path(CLI).exists():
             raise RuntimeError(f"{CLI} missing")
         helps = []

@@ -1,4 +1,4 @@
-"""The batch engine (forter_orders._batch.run_batch) with a fake sender: bounded concurrency,
+"""The batch engine (forter_orders.cli._batch.run_batch) with a fake sender: bounded concurrency,
 lazy reading, one outcome per record, resume, cancellation, rate pacing."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from forter_orders._batch import (
+from forter_orders.cli._batch import (
     JournalMismatchError,
     Pacer,
     Tally,
@@ -17,8 +17,8 @@ from forter_orders._batch import (
     run_batch,
     spread,
 )
-from forter_orders._cli_inputs import InputError, Record
-from forter_orders._journal import ResumeSet
+from forter_orders.cli._inputs import InputError, Record
+from forter_orders.cli._journal import ResumeSet
 
 
 def _records(n: int, pulled: list[int] | None = None) -> Iterator[Record]:

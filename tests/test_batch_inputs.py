@@ -1,4 +1,4 @@
-"""The streaming order readers behind ``validate`` and ``send`` (forter_orders._cli_inputs)."""
+"""The streaming order readers behind ``validate`` and ``send`` (forter_orders.cli._inputs)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from forter_orders import _cli_inputs
-from forter_orders._cli_inputs import InputError, Record, read_orders
+from forter_orders.cli import _inputs as _cli_inputs
+from forter_orders.cli._inputs import InputError, Record, read_orders
 
 
 def _write(tmp_path: Path, name: str, text: str | bytes) -> str:

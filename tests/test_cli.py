@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from forter_orders._cli import app
+from forter_orders.cli._app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 MOBILE = ROOT / "examples" / "mobile_app_order.json"

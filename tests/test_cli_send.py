@@ -314,10 +314,11 @@ def test_cli_module_import_stays_light() -> None:
     # What importing the CLI module adds on top of the package must not include the server
     # stack, the client transport or the batch machinery: commands import those when they run.
     code = (
-        "import sys, forter_orders; before = set(sys.modules); import forter_orders._cli; "
+        "import sys, forter_orders; before = set(sys.modules); import forter_orders.cli._app; "
         "added = set(sys.modules) - before; "
-        "heavy = ('uvicorn', 'starlette', 'httpx', 'forter_orders.mock', 'forter_orders._send', "
-        "'forter_orders._demo', 'forter_orders._batch', 'rich.progress', 'rich.table'); "
+        "heavy = ('uvicorn', 'starlette', 'httpx', 'forter_orders.mock', "
+        "'forter_orders.cli._send', 'forter_orders.cli._demo', 'forter_orders.cli._batch', "
+        "'rich.progress', 'rich.table'); "
         "print(sorted(m for m in added if m.split('.')[0] in heavy or m in heavy))"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

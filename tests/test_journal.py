@@ -1,4 +1,4 @@
-"""The batch journal (forter_orders._journal): complete lines only, resume, compaction."""
+"""The batch journal (forter_orders.cli._journal): complete lines only, resume, compaction."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from forter_orders._journal import Journal, JournalError, ResumeSet, encode_entry, write_line
+from forter_orders.cli._journal import Journal, JournalError, ResumeSet, encode_entry, write_line
 
 
 def _lines(path: Path) -> list[dict[str, object]]:

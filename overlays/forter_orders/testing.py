@@ -85,9 +85,20 @@ class ForterMockState:
         self.server.clear()
 
 
+def _require_mock() -> None:
+    """Fail the test with one line naming the install command when [mock] is missing."""
+    from forter_orders._extras import MissingExtraError, require
+
+    try:
+        require("mock", "the forter_mock fixture")
+    except MissingExtraError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def forter_mock() -> Iterator[MockServer]:
     """A running Forter Order v3 mock for the whole session (default test credentials)."""
+    _require_mock()
     from forter_orders.mock import MockServer  # lazy: keep plugin import cheap
 
     with MockServer(host="127.0.0.1", port=0) as server:

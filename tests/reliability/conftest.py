@@ -187,7 +187,7 @@ def start_mock() -> Iterator[StartMock]:
     started: list[MockProcess] = []
 
     def start(*args: str) -> MockProcess:
-        command = [sys.executable, "-m", "forter_orders._cli", "mock", "--port", "0", *args]
+        command = [sys.executable, "-m", "forter_orders.cli", "mock", "--port", "0", *args]
         # stderr goes to a file, not a pipe: nobody drains a pipe during a run, and a full one
         # would block the mock.
         stderr = tempfile.NamedTemporaryFile(prefix="forter-mock-", suffix=".stderr")  # noqa: SIM115

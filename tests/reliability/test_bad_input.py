@@ -612,7 +612,7 @@ def test_mock_process_answers_every_edge_case_400_with_its_path(start_mock: Any)
 
 def _validate(*files: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "forter_orders._cli", "validate", *map(str, files)],
+        [sys.executable, "-m", "forter_orders.cli", "validate", *map(str, files)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -40,8 +40,8 @@ from typing import Any
 
 import pytest
 
-from forter_orders._batch import SinkError, run_batch
-from forter_orders._cli_inputs import Record
+from forter_orders.cli._batch import SinkError, run_batch
+from forter_orders.cli._inputs import Record
 from forter_orders.mock import MockConfig, MockServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,7 +173,7 @@ def send_command(orders: Path, out: Path | None, *extra: str) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "forter_orders._cli",
+        "forter_orders.cli",
         "send",
         str(orders),
         *(["--out", str(out)] if out is not None else []),

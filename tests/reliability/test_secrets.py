@@ -619,7 +619,7 @@ def _cli(
     *args: str, env: dict[str, str], cwd: Path, stdin: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "forter_orders._cli", *args],
+        [sys.executable, "-m", "forter_orders.cli", *args],
         env=env,
         cwd=cwd,
         input=stdin,

@@ -63,10 +63,15 @@ Control endpoints (no auth; bind the mock to loopback): ``GET /_mock/health``,
 
 from __future__ import annotations
 
-from ._app import create_app, error_body
-from ._scenarios import SCENARIOS, Scenario, UnknownScenarioError, parse_scenario
-from ._server import MockServer, banner, print_banner, serve
-from ._state import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, MockController, redact_headers
+from .._extras import require
+
+# Before the first Starlette import: a missing extra is one line naming the install command.
+require("mock", "forter_orders.mock")
+
+from ._app import create_app, error_body  # noqa: E402
+from ._scenarios import SCENARIOS, Scenario, UnknownScenarioError, parse_scenario  # noqa: E402
+from ._server import MockServer, banner, print_banner, serve  # noqa: E402
+from ._state import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, MockController, redact_headers  # noqa: E402
 
 __all__ = [
     "DEFAULT_API_KEY",

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ._client import ForterClient
-    from .mock import MockServer
+    from .._client import ForterClient
+    from ..mock import MockServer
 
 #: Short per-attempt timeout of the fallback scenario, and the mock's delay that outlasts it.
 FALLBACK_TIMEOUT_S = 0.3
@@ -42,7 +42,7 @@ class Row:
 
 def _examples() -> tuple[dict[str, Any], dict[str, Any]]:
     """The mobile and full web examples, read from the packaged spec (they ship with it)."""
-    from ._spec import load_spec
+    from .._spec import load_spec
 
     examples = load_spec()["paths"]["/v3/orders/{orderId}"]["post"]["requestBody"]["content"][
         "application/json"
@@ -74,8 +74,8 @@ def _attempt(
     call: Callable[[], Any],
     check: Callable[[Row, Any], None],
 ) -> Row:
-    from ._errors import APIStatusError, ForterError
-    from ._fallback import is_fallback
+    from .._errors import APIStatusError, ForterError
+    from .._fallback import is_fallback
 
     started = time.perf_counter()
     try:
@@ -102,8 +102,8 @@ def _attempt(
 
 def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     """Run every scenario against ``server`` through ``client``; return one row each."""
-    from ._errors import BadRequestError, OrderValidationError
-    from ._fallback import FallbackPolicy, is_fallback
+    from .._errors import BadRequestError, OrderValidationError
+    from .._fallback import FallbackPolicy, is_fallback
 
     mobile, web = _examples()
     raw = client.orders.with_raw_response.create
@@ -259,8 +259,8 @@ def run_demo(console: Console | None = None) -> int:
     """Start the mock, run the scenarios, print the table; 0 when all behaved as expected."""
     from rich.console import Console
 
-    from ._client import ForterClient
-    from .mock import MockConfig, MockServer
+    from .._client import ForterClient
+    from ..mock import MockConfig, MockServer
 
     if console is None:
         console = Console(highlight=False)

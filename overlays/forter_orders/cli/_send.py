@@ -25,7 +25,7 @@ from ._batch import (
     run_batch,
     spread,
 )
-from ._cli_inputs import InputError, display_name, file_size, read_orders
+from ._inputs import InputError, display_name, file_size, read_orders
 from ._journal import Journal, JournalError, ResumeSet, encode_entry
 
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
-    from ._client import AsyncForterClient
-    from .mock import MockServer
+    from .._client import AsyncForterClient
+    from ..mock import MockServer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SIGINT, EXIT_SIGTERM = 0, 1, 2, 130, 143
 
@@ -70,7 +70,7 @@ def _say(message: str) -> None:
 
 
 def _validator() -> Validator:
-    from ._validation import validate_order
+    from .._validation import validate_order
 
     def check(order: Any) -> list[dict[str, str]]:
         return problems_as_dicts(validate_order(order))
@@ -80,7 +80,7 @@ def _validator() -> Validator:
 
 @contextlib.contextmanager
 def _mock_server(settings: SendSettings) -> Iterator[MockServer]:
-    from .mock import MockConfig, MockServer
+    from ..mock import MockConfig, MockServer
 
     config = MockConfig(
         fault_rate=settings.mock_fault_rate,
@@ -106,8 +106,8 @@ def _clients(
     """Clients with their own connection pools (closed by the caller), and slots per client."""
     import httpx
 
-    from ._client import AsyncForterClient
-    from ._retry import RetryPolicy
+    from .._client import AsyncForterClient
+    from .._retry import RetryPolicy
 
     retry_changes: dict[str, Any] = {}
     if settings.max_retries is not None:
@@ -206,7 +206,7 @@ async def _drive(
     view: _Progress | None,
     started: float,
 ) -> None:
-    from ._fallback import FallbackPolicy
+    from .._fallback import FallbackPolicy
 
     pairs, per_client = clients
     fallback = FallbackPolicy(decision=settings.fallback_decision) if settings.fail_open else None
@@ -266,7 +266,7 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
     """Run ``send``; returns the exit code."""
     from rich.console import Console
 
-    from ._errors import ConfigurationError
+    from .._errors import ConfigurationError
 
     if settings.file != "-" and not Path(settings.file).is_file():
         _say(

@@ -20,12 +20,12 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ._cli_inputs import Record
+from ._inputs import Record
 from ._journal import ResumeSet
 
 if TYPE_CHECKING:
-    from ._client import AsyncForterClient
-    from ._fallback import FallbackPolicy
+    from .._client import AsyncForterClient
+    from .._fallback import FallbackPolicy
 
 Entry = dict[str, Any]
 ProblemDict = dict[str, str]
@@ -311,7 +311,7 @@ def client_sender(
     error behind it. The engine validates before sending, so the client is called with
     ``validate=False``.
     """
-    from . import _errors as errors
+    from .. import _errors as errors
 
     kwargs: dict[str, Any] = {"validate": False}
     if headers:
@@ -371,7 +371,7 @@ def spread(senders: list[Sender], per_sender: int) -> Sender:
 
 def _error_fields(exc: BaseException) -> Entry:
     """``errorType`` / ``httpStatus`` / ``message`` / ``requestId`` / ``problems`` of an error."""
-    from . import _errors as errors
+    from .. import _errors as errors
 
     fields: Entry = {"errorType": type(exc).__name__}
     if isinstance(exc, errors.APIStatusError):

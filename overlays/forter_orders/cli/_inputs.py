@@ -24,7 +24,7 @@ from typing import IO, Any, Literal
 
 import orjson
 
-from . import _strict_json as strict_json
+from .. import _strict_json as strict_json
 
 Kind = Literal["jsonl", "array", "document"]
 

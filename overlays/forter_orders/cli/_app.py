@@ -27,7 +27,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ._cli_inputs import Record
+    from ._inputs import Record
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -76,6 +76,16 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     raise typer.Exit(code)
 
 
+def _require_mock(feature: str) -> None:
+    """Exit 2 with one line naming the install command when the [mock] extra is missing."""
+    from .._extras import MissingExtraError, require
+
+    try:
+        require("mock", feature)
+    except MissingExtraError as exc:
+        _fail(str(exc))
+
+
 def _version_callback(value: bool) -> None:
     if value:
         from importlib.metadata import PackageNotFoundError, version
@@ -116,8 +126,8 @@ class OutputFormat(StrEnum):
 
 def _problems_of(rec: Record) -> list[Any]:
     """The validator's problems for one record (``Problem`` objects with path and message)."""
-    from ._problem import Problem
-    from ._validation import validate_order
+    from .._problem import Problem
+    from .._validation import validate_order
 
     if not isinstance(rec.value, dict):
         return [Problem("", "not a JSON object (an order is an object)", "type")]
@@ -153,7 +163,7 @@ def validate(
     Exit 0 when every order is valid, 1 when any is invalid, 2 when a file cannot be read
     (missing, not JSON, a JSONL line that is not JSON).
     """
-    from ._cli_inputs import InputError, display_name, read_orders
+    from ._inputs import InputError, display_name, read_orders
 
     as_json = output_format is OutputFormat.json
     out = sys.stdout
@@ -396,6 +406,8 @@ def send(
     usage errors, unreadable input or unwritable output (disk full, a closed pipe), 130/143
     when interrupted (re-run to resume).
     """
+    if mock:
+        _require_mock("forter-orders send --mock")
     from ._send import SendSettings, run_send
 
     rate: float | None = None
@@ -485,7 +497,8 @@ def mock_command(
     ] = True,
 ) -> None:
     """Serve the local Forter mock until Ctrl-C; prints its URL and test credentials."""
-    from .mock import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, serve
+    _require_mock("forter-orders mock")
+    from ..mock import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, serve
 
     kinds = tuple(k.strip() for k in fault_kinds.split(",") if k.strip())
     try:
@@ -522,6 +535,7 @@ def demo() -> None:
     400 with field paths, a 503 retried then answered, a timeout that falls back) and prints
     what happened. Exit 0 when every scenario behaved as expected.
     """
+    _require_mock("forter-orders demo")
     from ._demo import run_demo
 
     raise typer.Exit(run_demo())
@@ -533,7 +547,3 @@ def main(argv: list[str] | None = None) -> None:
 
 
 __all__ = ["app", "main"]
-
-
-if __name__ == "__main__":  # python -m forter_orders._cli
-    main()
