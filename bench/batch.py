@@ -21,7 +21,7 @@ from bench._util import (
     run_child,
     serve,
 )
-from bench.send import API_KEY, SITE_ID
+from bench.send import SECRET_KEY, SITE_ID
 
 CLI = str(Path(PY).parent / "forter-orders")
 
@@ -49,7 +49,7 @@ def run(plan: Plan, quick: bool) -> Section:
     count = 100 if quick else 10_000
     rss_counts = (100, 300) if quick else (10_000, 100_000)
     concurrencies = (64,) if quick else (1, 16, 64)
-    env = bench_env(FORTER_SITE_ID=SITE_ID, FORTER_SECRET_KEY=API_KEY)
+    env = bench_env(FORTER_SITE_ID=SITE_ID, FORTER_SECRET_KEY=SECRET_KEY)
     table = Table(
         f"{count:,} mobile-example orders (2.7 KB JSONL lines) per run, fixed-response server; "
         "wall time of the whole child process (start-up included); ratio = orders/s ÷ raw orders/s",

@@ -15,7 +15,7 @@ from bench.send import headers_for
 def run(plan: Plan, quick: bool) -> Section:
     sec = Section("mock", "6. Mock server throughput")
     mock = require("forter_orders.mock", "MockServer", "MockConfig", "DEFAULT_SITE_ID")
-    headers = headers_for(mock.DEFAULT_SITE_ID, mock.DEFAULT_API_KEY)
+    headers = headers_for(mock.DEFAULT_SITE_ID, mock.DEFAULT_SECRET_KEY)
     concurrency = 16
     count = 100 if quick else 3000
     table = Table(

@@ -12,7 +12,7 @@ from pathlib import Path
 from bench._orders import full_order
 from bench._util import PY, Section, Table, bench_env, require, run_child, serve
 from bench.batch import CLI, write_orders
-from bench.send import API_KEY, SITE_ID
+from bench.send import SECRET_KEY, SITE_ID
 
 TOP = 15
 
@@ -37,7 +37,7 @@ def run(quick: bool) -> Section:
     order = full_order()
     calls = 100 if quick else 3000
     with serve([PY, "-m", "bench._fixed_server"]) as url:
-        client = fo.ForterClient(site_id=SITE_ID, api_key=API_KEY, base_url=url)
+        client = fo.ForterClient(site_id=SITE_ID, secret_key=SECRET_KEY, base_url=url)
         try:
             for _ in range(50):
                 client.orders.create(order, validate=True)
@@ -66,7 +66,7 @@ def run(quick: bool) -> Section:
         sec.notes.append(f"batch profile skipped: {exc}")
         return sec
     count = 100 if quick else 5000
-    env = bench_env(FORTER_SITE_ID=SITE_ID, FORTER_SECRET_KEY=API_KEY)
+    env = bench_env(FORTER_SITE_ID=SITE_ID, FORTER_SECRET_KEY=SECRET_KEY)
     with tempfile.TemporaryDirectory(prefix="forter-bench-") as tmp_name:
         tmp = Path(tmp_name)
         orders = tmp / "orders.jsonl"

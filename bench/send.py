@@ -33,11 +33,11 @@ from bench._util import (
 )
 
 SITE_ID = "bench-site"
-API_KEY = "bench-key"  # not a secret: the fixed server accepts anything
+SECRET_KEY = "bench-key"  # noqa: S105 - not a secret: the fixed server accepts anything
 
 
-def headers_for(site_id: str, api_key: str) -> dict[str, str]:
-    token = base64.b64encode(f"{api_key}:".encode()).decode()
+def headers_for(site_id: str, secret_key: str) -> dict[str, str]:
+    token = base64.b64encode(f"{secret_key}:".encode()).decode()
     return {
         "authorization": f"Basic {token}",
         "x-forter-siteid": site_id,
@@ -57,16 +57,16 @@ def _closing(obj: Any) -> Iterator[Any]:
 
 
 def _servers(quick: bool) -> Iterator[tuple[str, list[str], str, str]]:
-    yield "fixed-response server", [PY, "-m", "bench._fixed_server"], SITE_ID, API_KEY
+    yield "fixed-response server", [PY, "-m", "bench._fixed_server"], SITE_ID, SECRET_KEY
     try:
-        mock = require("forter_orders.mock", "MockServer", "DEFAULT_SITE_ID", "DEFAULT_API_KEY")
+        mock = require("forter_orders.mock", "MockServer", "DEFAULT_SITE_ID", "DEFAULT_SECRET_KEY")
     except Exception:
         return
     yield (
         "mock (validating)",
         [PY, "-m", "bench._mock_proc"],
         mock.DEFAULT_SITE_ID,
-        mock.DEFAULT_API_KEY,
+        mock.DEFAULT_SECRET_KEY,
     )
 
 
@@ -82,13 +82,15 @@ def run(plan: Plan, quick: bool) -> Section:
         "ratio = p50 / p50 of raw httpx in the same run",
         ["server", "mode", "variant", "p50", "p90", "ratio", "round spread"],
     )
-    for server_name, argv, site_id, api_key in _servers(quick):
-        headers = headers_for(site_id, api_key)
+    for server_name, argv, site_id, secret_key in _servers(quick):
+        headers = headers_for(site_id, secret_key)
         with serve(argv) as url:
             # ---------------------------------------------------------------- sync
             with (
                 httpx.Client(base_url=url, headers=headers) as raw,
-                _closing(fo.ForterClient(site_id=site_id, api_key=api_key, base_url=url)) as ours,
+                _closing(
+                    fo.ForterClient(site_id=site_id, secret_key=secret_key, base_url=url)
+                ) as ours,
             ):
 
                 def raw_post() -> object:
@@ -114,10 +116,12 @@ def run(plan: Plan, quick: bool) -> Section:
                 url: str = url,
                 headers: dict[str, str] = headers,
                 site_id: str = site_id,
-                api_key: str = api_key,
+                secret_key: str = secret_key,
             ) -> Any:
                 async with httpx.AsyncClient(base_url=url, headers=headers) as araw:
-                    aours = fo.AsyncForterClient(site_id=site_id, api_key=api_key, base_url=url)
+                    aours = fo.AsyncForterClient(
+                        site_id=site_id, secret_key=secret_key, base_url=url
+                    )
                     try:
 
                         async def araw_post() -> object:

@@ -21,7 +21,7 @@ import schemathesis
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
 
-from forter_orders.mock import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockServer
+from forter_orders.mock import DEFAULT_SECRET_KEY, DEFAULT_SITE_ID, MockServer
 
 SPEC_PATH = Path(__file__).resolve().parents[1] / "openapi.yaml"
 SEED = 20261126
@@ -55,7 +55,7 @@ def align_order_id(case: Any) -> None:
 def _config(
     base_url: str,
     site_id: str,
-    api_key: str,
+    secret_key: str,
     *,
     phases: tuple[str, ...] = ("examples", "coverage", "fuzzing"),
     mode: str = "all",
@@ -65,7 +65,7 @@ def _config(
     data: dict[str, Any] = {
         "seed": SEED,
         "base-url": base_url,
-        "auth": {"basic": {"username": api_key, "password": ""}},
+        "auth": {"basic": {"username": secret_key, "password": ""}},
         # Fixed rather than generated: a random site id is a 401 by design, which would hide
         # every body check behind authentication.
         "parameters": {"header.x-forter-siteid": site_id, "header.api-version": "10.1"},
@@ -91,7 +91,7 @@ def _config(
 # (75-175 s on one core, depending on load). All run by default - under pytest -n 2 the long
 # one shares the run with the rest of the suite. FORTER_CONTRACT_QUICK=1 skips it for quick
 # local iterations.
-_MOCK = ("http://127.0.0.1:9", DEFAULT_SITE_ID, DEFAULT_API_KEY)
+_MOCK = ("http://127.0.0.1:9", DEFAULT_SITE_ID, DEFAULT_SECRET_KEY)
 POSITIVE = schemathesis.openapi.from_path(SPEC_PATH, config=_config(*_MOCK, mode="positive"))
 NEGATIVE_FUZZ = schemathesis.openapi.from_path(
     SPEC_PATH, config=_config(*_MOCK, phases=("examples", "fuzzing"), mode="negative")

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
 
-from forter_orders.mock import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockServer
+from forter_orders.mock import DEFAULT_SECRET_KEY, DEFAULT_SITE_ID, MockServer
 from forter_orders_api.api.orders import create_order
 from forter_orders_api.client import AuthenticatedClient
 from forter_orders_api.models import Order, OrderDecision
@@ -35,7 +35,7 @@ CASES = SCHEMA["/v3/orders/{orderId}"]["POST"].as_strategy(generation_mode=Gener
 @pytest.fixture(scope="module")
 def generated_client(contract_mock: MockServer) -> Iterator[AuthenticatedClient]:
     # HTTP Basic: the secret key as user name and an empty password.
-    token = base64.b64encode(f"{DEFAULT_API_KEY}:".encode()).decode()
+    token = base64.b64encode(f"{DEFAULT_SECRET_KEY}:".encode()).decode()
     client = AuthenticatedClient(
         base_url=contract_mock.url, token=token, prefix="Basic", raise_on_unexpected_status=False
     )

@@ -20,7 +20,7 @@ class MockTarget(Protocol):
     @property
     def site_id(self) -> str: ...
     @property
-    def api_key(self) -> str: ...
+    def secret_key(self) -> str: ...
 
 
 RunScript = Callable[[Path, MockTarget], "subprocess.CompletedProcess[str]"]
@@ -31,7 +31,7 @@ def _run_script(script: Path, mock: MockTarget) -> subprocess.CompletedProcess[s
     env = {
         **os.environ,
         "FORTER_SITE_ID": mock.site_id,
-        "FORTER_SECRET_KEY": mock.api_key,
+        "FORTER_SECRET_KEY": mock.secret_key,
         "FORTER_BASE_URL": mock.url,
     }
     return subprocess.run(

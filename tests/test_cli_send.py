@@ -45,7 +45,7 @@ def _env(server: MockServer) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         FORTER_SITE_ID=server.site_id,
-        FORTER_SECRET_KEY=server.api_key,
+        FORTER_SECRET_KEY=server.secret_key,
         FORTER_BASE_URL=server.url,
     )
     return env

@@ -372,11 +372,11 @@ def test_defaults(env_clean: pytest.MonkeyPatch) -> None:
     [
         ({"secret_key": "k"}, "site id"),
         ({"site_id": "s"}, "secret key"),
-        ({"site_id": "s", "api_key": ""}, "secret key"),
-        ({"site_id": "evil.com/x", "api_key": "k"}, "host name"),
-        ({"site_id": "s", "api_key": "k", "base_url": "http://forter.example"}, "plain http"),
-        ({"site_id": "s", "api_key": "k", "base_url": "ftp://x"}, "http(s)"),
-        ({"site_id": "s", "api_key": "k", "secret_key": "k"}, "not both"),
+        ({"site_id": "s", "secret_key": ""}, "secret key"),
+        ({"site_id": "evil.com/x", "secret_key": "k"}, "host name"),
+        ({"site_id": "s", "secret_key": "k", "base_url": "http://forter.example"}, "plain http"),
+        ({"site_id": "s", "secret_key": "k", "base_url": "ftp://x"}, "http(s)"),
+        ({"site_id": "s", "secret_key": "k", "api_key": "k"}, "once, as secret_key"),
     ],
 )
 def test_configuration_errors(
@@ -442,3 +442,14 @@ def test_with_options_shares_the_pool_and_overrides(web_order: dict[str, Any]) -
     assert recorder.requests[0].headers["x-a"] == "b"
     assert client.api_version == DEFAULT_API_VERSION  # the original is unchanged
     assert client.retry_policy.max_retries == 0
+
+
+def test_the_old_api_key_name_still_works_with_a_deprecation_warning(
+    env_clean: pytest.MonkeyPatch,
+) -> None:
+    with pytest.warns(DeprecationWarning, match=r"api_key= is deprecated.*secret_key=") as caught:
+        client = ForterClient(site_id="s", api_key="k-old")
+    assert caught[0].filename == __file__  # the warning points at the caller's line
+    with client:
+        assert client._config.secret_key.get_secret_value() == "k-old"
+        assert "k-old" not in repr(client)

@@ -66,7 +66,7 @@ def srv(server: Any) -> Any:
 @pytest.fixture
 def client(srv: Any) -> Iterator[ForterClient]:
     sleeps: list[float] = []
-    with ForterClient(srv.site_id, srv.api_key, base_url=srv.url, sleep=sleeps.append) as forter:
+    with ForterClient(srv.site_id, srv.secret_key, base_url=srv.url, sleep=sleeps.append) as forter:
         yield forter
 
 
@@ -107,7 +107,7 @@ def test_503_then_success_is_retried(client: ForterClient, srv: Any) -> None:
 
 def test_429_retry_after_is_waited_for(srv: Any) -> None:
     sleeps: list[float] = []
-    with ForterClient(srv.site_id, srv.api_key, base_url=srv.url, sleep=sleeps.append) as c:
+    with ForterClient(srv.site_id, srv.secret_key, base_url=srv.url, sleep=sleeps.append) as c:
         srv.queue("http-429")
         assert c.orders.create(load("mobile_app_order.json")).forter_decision == "APPROVE"
     assert sleeps == [1.0]  # the mock's Retry-After: 1
@@ -185,7 +185,7 @@ def test_built_order_is_accepted(client: ForterClient, srv: Any) -> None:
 
 @pytest.mark.anyio
 async def test_async_examples(srv: Any) -> None:
-    async with AsyncForterClient(srv.site_id, srv.api_key, base_url=srv.url) as client:
+    async with AsyncForterClient(srv.site_id, srv.secret_key, base_url=srv.url) as client:
         for name in ("full_web_order.json", "mobile_app_order.json"):
             decision = await client.orders.create(load(name))
             assert decision.forter_decision == "APPROVE"
@@ -201,7 +201,7 @@ def test_integration_example_runs_against_the_mock(srv: Any, run_script: RunScri
     result = run_script(EXAMPLES / "integration.py", srv)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["web-1001: capture", "app-1002: cancel"]
-    assert srv.api_key not in result.stderr
+    assert srv.secret_key not in result.stderr
     assert [r["orderId"] for r in received(srv)] == ["web-1001", "app-1002"]
 
 

@@ -17,13 +17,13 @@ import jsonschema
 import pytest
 
 from forter_orders._spec import component_schema, load_spec
-from forter_orders.mock import DEFAULT_API_KEY, DEFAULT_SITE_ID
+from forter_orders.mock import DEFAULT_SECRET_KEY, DEFAULT_SITE_ID
 from forter_orders.testing import ForterMockState
 
 ROOT = Path(__file__).resolve().parents[1]
 Json = dict[str, Any]
 HEADERS = {"api-version": "10.1", "x-forter-siteid": DEFAULT_SITE_ID}
-AUTH = (DEFAULT_API_KEY, "")
+AUTH = (DEFAULT_SECRET_KEY, "")
 REQUEST_ID = re.compile(r"^[0-9a-f]{32}$")
 DECISION = jsonschema.Draft202012Validator(component_schema("OrderDecision"))
 ERROR = jsonschema.Draft202012Validator(component_schema("ErrorResponse"))
@@ -72,7 +72,7 @@ def test_mobile_example_over_plain_http_is_approved(mock: ForterMockState) -> No
     order = example("mobile_app_order.json")
     url = urlsplit(mock.url)
     conn = http.client.HTTPConnection(url.hostname or "", url.port, timeout=10)
-    token = base64.b64encode(f"{DEFAULT_API_KEY}:".encode()).decode()
+    token = base64.b64encode(f"{DEFAULT_SECRET_KEY}:".encode()).decode()
     conn.request(
         "POST",
         f"/v3/orders/{order['orderId']}",
@@ -199,7 +199,7 @@ def _basic(user: str) -> str:
     [
         ({"Authorization": ""}, "header:authorization"),
         ({"Authorization": _basic("wrong_key")}, "header:authorization"),
-        ({"Authorization": f"Bearer {DEFAULT_API_KEY}"}, "header:authorization"),
+        ({"Authorization": f"Bearer {DEFAULT_SECRET_KEY}"}, "header:authorization"),
         ({"Authorization": "Basic %%%not-base64"}, "header:authorization"),
         ({"x-forter-siteid": ""}, "header:x-forter-siteid"),
         ({"x-forter-siteid": "someone-else"}, "header:x-forter-siteid"),
@@ -207,7 +207,7 @@ def _basic(user: str) -> str:
     ],
 )
 def test_unauthorized(mock: ForterMockState, headers: dict[str, str], path: str) -> None:
-    all_headers = {**HEADERS, "Authorization": _basic(DEFAULT_API_KEY), **headers}
+    all_headers = {**HEADERS, "Authorization": _basic(DEFAULT_SECRET_KEY), **headers}
     all_headers = {name: value for name, value in all_headers.items() if value}
     order = example("mobile_app_order.json")
     response = httpx.post(
@@ -233,7 +233,7 @@ def test_password_is_ignored_like_forter_does(mock: ForterMockState) -> None:
         f"{mock.url}/v3/orders/{order['orderId']}",
         json=order,
         headers=HEADERS,
-        auth=(DEFAULT_API_KEY, "null"),
+        auth=(DEFAULT_SECRET_KEY, "null"),
     )
     assert response.status_code == 200
 

@@ -24,7 +24,7 @@ import pytest
 import forter_orders.mock as mock_module
 from forter_orders._spec import component_schema
 from forter_orders.mock import (
-    DEFAULT_API_KEY,
+    DEFAULT_SECRET_KEY,
     DEFAULT_SITE_ID,
     SCENARIOS,
     MockConfig,
@@ -38,7 +38,7 @@ from forter_orders.testing import ForterMockState
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADERS = {"api-version": "10.1", "x-forter-siteid": DEFAULT_SITE_ID}
-AUTH = (DEFAULT_API_KEY, "")
+AUTH = (DEFAULT_SECRET_KEY, "")
 ORDER: dict[str, Any] = json.loads((ROOT / "examples" / "mobile_app_order.json").read_text())
 OID = ORDER["orderId"]
 ERROR = jsonschema.Draft202012Validator(component_schema("ErrorResponse"))
@@ -438,8 +438,8 @@ def test_recording_redacts_authorization(client: httpx.Client, mock: ForterMockS
     assert second["body_preview"].endswith("not json")
     assert second["status"] == 400
     dumped = json.dumps(mock.received)
-    assert DEFAULT_API_KEY not in dumped
-    token = base64.b64encode(f"{DEFAULT_API_KEY}:".encode()).decode()
+    assert DEFAULT_SECRET_KEY not in dumped
+    token = base64.b64encode(f"{DEFAULT_SECRET_KEY}:".encode()).decode()
     assert token not in dumped
 
 
@@ -633,10 +633,10 @@ def test_latency_applies_to_orders() -> None:
 
 
 def test_custom_credentials_and_validate_off() -> None:
-    config = MockConfig(site_id="site-2", api_key="other_key", validate=False)
+    config = MockConfig(site_id="site-2", secret_key="other_key", validate=False)
     broken = {**ORDER, "totalAmount": "lots"}
     with MockServer(config) as server:
-        assert (server.site_id, server.api_key) == ("site-2", "other_key")
+        assert (server.site_id, server.secret_key) == ("site-2", "other_key")
         headers = {"api-version": "2.0", "x-forter-siteid": "site-2"}
         with httpx.Client(base_url=server.url, headers=headers, auth=("other_key", "")) as client:
             assert client.post(f"/v3/orders/{OID}", json=broken).status_code == 200
@@ -657,7 +657,7 @@ def test_custom_credentials_and_validate_off() -> None:
         {"fault_kinds": ("http-999",)},
         {"latency_ms": -1},
         {"max_recorded": -1},
-        {"api_key": ""},
+        {"secret_key": ""},
         {"fault_rate": 0.5, "fault_kinds": ()},
     ],
 )
@@ -667,15 +667,15 @@ def test_bad_config_is_rejected(kwargs: dict[str, Any]) -> None:
 
 
 def test_config_repr_hides_the_key() -> None:
-    assert "hunter2" not in repr(MockConfig(api_key="hunter2"))
+    assert "hunter2" not in repr(MockConfig(secret_key="hunter2"))
 
 
 def test_banner_shows_url_and_test_credentials_but_never_a_custom_key() -> None:
     text = banner(MockConfig(), "http://127.0.0.1:1234")
     assert "http://127.0.0.1:1234" in text
     assert DEFAULT_SITE_ID in text
-    assert DEFAULT_API_KEY in text
-    assert "s3cret" not in banner(MockConfig(api_key="s3cret"), "http://x")
+    assert DEFAULT_SECRET_KEY in text
+    assert "s3cret" not in banner(MockConfig(secret_key="s3cret"), "http://x")
 
 
 def test_serve_runs_in_the_foreground_until_interrupted() -> None:

@@ -60,7 +60,7 @@ def test_readme_integration_block_runs_against_the_mock(
     assert result.stdout.splitlines() == ["capture", "cancel"]
     sent = [r["orderId"] for r in mock.received]
     assert sent == ["web-1001", "web-1002"]
-    assert mock.api_key not in result.stdout + result.stderr
+    assert mock.secret_key not in result.stdout + result.stderr
 
 
 def test_readme_integration_block_fails_open(

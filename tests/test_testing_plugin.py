@@ -22,7 +22,7 @@ def _post(state, order_id, **kw):
     return httpx.post(
         f"{state.url}/v3/orders/{order_id}",
         json={"orderId": order_id},
-        auth=(state.api_key, ""),
+        auth=(state.secret_key, ""),
         headers={**HEADERS, "x-forter-siteid": state.site_id},
         **kw,
     )

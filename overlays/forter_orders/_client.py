@@ -25,6 +25,7 @@ import datetime
 import logging
 import random
 import time
+import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -478,12 +479,19 @@ def _masked(key: str | Secret | None) -> Secret | None:
     return Secret(key) if isinstance(key, str) else key
 
 
-def _one_key(api_key: Secret | None, secret_key: Secret | None) -> Secret | None:
-    if api_key is not None and secret_key is not None:
-        raise ConfigurationError(
-            "pass the secret key once: api_key=... or secret_key=..., not both"
-        )
-    return api_key if api_key is not None else secret_key
+def _one_key(secret_key: Secret | None, api_key: Secret | None) -> Secret | None:
+    """``secret_key``, or the deprecated ``api_key=`` spelling of it (with a warning)."""
+    if api_key is None:
+        return secret_key
+    if secret_key is not None:
+        raise ConfigurationError("pass the secret key once, as secret_key=...")
+    warnings.warn(
+        "api_key= is deprecated and will be removed in 0.3.0: pass the same value as "
+        "secret_key= (one name for the secret, as in FORTER_SECRET_KEY)",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    return api_key
 
 
 def _response_limit(value: int) -> int:
@@ -515,9 +523,9 @@ class ForterClient(_BaseClient):
 
     Args:
         site_id: Forter site id (else ``FORTER_SITE_ID``).
-        api_key: the secret API key, a ``str`` or :class:`Secret` (else ``FORTER_SECRET_KEY``;
-            ``secret_key=`` is an alias). It is kept masked and only ever sent as the HTTP Basic
-            user name (empty password).
+        secret_key: the secret API key, a ``str`` or :class:`Secret` (else
+            ``FORTER_SECRET_KEY``). It is kept masked and only ever sent as the HTTP Basic user
+            name (empty password). ``api_key=`` is its deprecated old name (removed in 0.3.0).
         api_version: ``api-version`` header (else ``FORTER_API_VERSION``, default ``"10.1"``).
         base_url: default ``https://{siteId}.api.forter-secure.com`` (else ``FORTER_BASE_URL``).
         sub_merchant_site_id: ``x-forter-sub-merchant-siteid`` for multi-merchant accounts.
@@ -547,9 +555,9 @@ class ForterClient(_BaseClient):
     def __init__(
         self,
         site_id: str | None = None,
-        api_key: str | Secret | None = None,
-        *,
         secret_key: str | Secret | None = None,
+        *,
+        api_key: str | Secret | None = None,
         api_version: str | None = None,
         base_url: str | None = None,
         sub_merchant_site_id: str | None = None,
@@ -568,10 +576,10 @@ class ForterClient(_BaseClient):
     ) -> None:
         # Wrapped first: error trackers record the locals of every frame in a traceback, and
         # a ConfigurationError below must not carry the raw key with it.
-        api_key, secret_key = _masked(api_key), _masked(secret_key)
+        secret_key, api_key = _masked(secret_key), _masked(api_key)
         self._setup(
             site_id=site_id,
-            secret_key=_one_key(api_key, secret_key),
+            secret_key=_one_key(secret_key, api_key),
             api_version=api_version,
             base_url=base_url,
             sub_merchant_site_id=sub_merchant_site_id,
@@ -587,7 +595,7 @@ class ForterClient(_BaseClient):
             max_connections=max_connections,
             max_response_bytes=max_response_bytes,
         )
-        del api_key, secret_key  # keep the raw key out of this frame's locals
+        del secret_key, api_key  # keep the raw key out of this frame's locals
         self._sleep = sleep
         if http_client is not None:
             self._api.set_httpx_client(http_client)
@@ -744,9 +752,9 @@ class AsyncForterClient(_BaseClient):
     def __init__(
         self,
         site_id: str | None = None,
-        api_key: str | Secret | None = None,
-        *,
         secret_key: str | Secret | None = None,
+        *,
+        api_key: str | Secret | None = None,
         api_version: str | None = None,
         base_url: str | None = None,
         sub_merchant_site_id: str | None = None,
@@ -765,10 +773,10 @@ class AsyncForterClient(_BaseClient):
     ) -> None:
         # Wrapped first: error trackers record the locals of every frame in a traceback, and
         # a ConfigurationError below must not carry the raw key with it.
-        api_key, secret_key = _masked(api_key), _masked(secret_key)
+        secret_key, api_key = _masked(secret_key), _masked(api_key)
         self._setup(
             site_id=site_id,
-            secret_key=_one_key(api_key, secret_key),
+            secret_key=_one_key(secret_key, api_key),
             api_version=api_version,
             base_url=base_url,
             sub_merchant_site_id=sub_merchant_site_id,
@@ -784,7 +792,7 @@ class AsyncForterClient(_BaseClient):
             max_connections=max_connections,
             max_response_bytes=max_response_bytes,
         )
-        del api_key, secret_key  # keep the raw key out of this frame's locals
+        del secret_key, api_key  # keep the raw key out of this frame's locals
         self._sleep = sleep
         if http_client is not None:
             self._api.set_async_httpx_client(http_client)

@@ -20,6 +20,7 @@ Disable with ``-p no:forter_orders``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -48,9 +49,19 @@ class ForterMockState:
         return self.server.site_id
 
     @property
-    def api_key(self) -> str:
+    def secret_key(self) -> str:
         """Test secret key the mock expects as the Basic user name."""
-        return self.server.api_key
+        return self.server.secret_key
+
+    @property
+    def api_key(self) -> str:
+        """Deprecated old name of :attr:`secret_key` (removed in 0.3.0)."""
+        warnings.warn(
+            "forter_mock_state.api_key is deprecated and will be removed in 0.3.0: use secret_key",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.server.secret_key
 
     def queue(self, *scenarios: str) -> None:
         """Answer the next order requests with these scenarios, in order (e.g. ``"http-503"``)."""
@@ -123,7 +134,7 @@ def forter_client(forter_mock_state: ForterMockState) -> Iterator[Any]:
         raise RuntimeError("forter_orders.ForterClient is missing: is forter-orders complete?")
     client = client_cls(
         site_id=forter_mock_state.site_id,
-        api_key=forter_mock_state.api_key,
+        secret_key=forter_mock_state.secret_key,
         base_url=forter_mock_state.url,
     )
     try:

@@ -45,7 +45,7 @@ class MockProcess:
     url: str
     stderr: tempfile._TemporaryFileWrapper[bytes] | None = None
     site_id: str = "mock-site"
-    api_key: str = "mock_secret_key"
+    secret_key: str = "mock_secret_key"
 
     @property
     def pid(self) -> int:
@@ -218,7 +218,7 @@ def cli_env(tmp_path: Path) -> Callable[[MockProcess], dict[str, str]]:
         return {
             **os.environ,
             "FORTER_SITE_ID": mock.site_id,
-            "FORTER_SECRET_KEY": mock.api_key,
+            "FORTER_SECRET_KEY": mock.secret_key,
             "FORTER_BASE_URL": mock.url,
             "NO_COLOR": "1",
             "COLUMNS": "200",

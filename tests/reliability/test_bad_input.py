@@ -477,7 +477,7 @@ def test_client_without_validation_gets_typed_errors_with_paths(
 
 def _headers(mock: MockServer | ForterMockState) -> dict[str, str]:
     # The same credentials and headers the plugin's forter_client sends.
-    token = base64.b64encode(f"{mock.api_key}:".encode()).decode()
+    token = base64.b64encode(f"{mock.secret_key}:".encode()).decode()
     return {
         "authorization": f"Basic {token}",
         "x-forter-siteid": mock.site_id,

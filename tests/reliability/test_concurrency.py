@@ -278,7 +278,7 @@ def client_args(mock: MockServer) -> dict[str, Any]:
     """
     return {
         "site_id": mock.site_id,
-        "api_key": mock.api_key,
+        "secret_key": mock.secret_key,
         "base_url": mock.url,
         "timeout": 60.0,
         "retry": RetryPolicy(deadline=None),

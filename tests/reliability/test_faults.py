@@ -215,7 +215,7 @@ def call(
     sleeps: list[float] = []
     kwargs: dict[str, Any] = {
         "site_id": mock.site_id,
-        "api_key": mock.api_key,
+        "secret_key": mock.secret_key,
         "base_url": mock.url,
         "timeout": timeout,
         "retry": RETRY,
@@ -278,7 +278,7 @@ def assert_error(fault: Fault, error: object, mock: ForterMockState) -> None:
         _json_error_body(fault.scenario)(error)
     if fault.check is not None:
         fault.check(error)
-    assert mock.api_key not in f"{error!s} {error!r}"
+    assert mock.secret_key not in f"{error!s} {error!r}"
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=str)
@@ -367,7 +367,7 @@ def test_random_new_faults_from_the_cli_mock(start_mock: Any, scale: float, figu
     count = max(60, int(60 * scale))
     headers = {"api-version": "10.1", "x-forter-siteid": mock.site_id}
     seen: dict[str, int] = {}
-    with httpx.Client(base_url=mock.url, auth=(mock.api_key, ""), headers=headers) as client:
+    with httpx.Client(base_url=mock.url, auth=(mock.secret_key, ""), headers=headers) as client:
         for index in range(count):
             try:
                 response = client.post(f"/v3/orders/o-{index}", json={"orderId": f"o-{index}"})

@@ -345,7 +345,7 @@ def pool_client_args(mock: Any) -> dict[str, Any]:
     """Arguments of a client with a 64-connection pool aimed at ``mock``."""
     return {
         "site_id": mock.site_id,
-        "api_key": mock.api_key,
+        "secret_key": mock.secret_key,
         "base_url": mock.url,
         "max_connections": CONCURRENCY,
         "timeout": SLOW_MACHINE_TIMEOUT_S,
@@ -453,7 +453,7 @@ async def test_default_pool_keeps_the_connections_a_burst_of_64_calls_opened(
     mock = start_mock("--latency-ms", OVERLAP_LATENCY_MS)
     async with AsyncForterClient(
         site_id=mock.site_id,
-        api_key=mock.api_key,
+        secret_key=mock.secret_key,
         base_url=mock.url,
         timeout=SLOW_MACHINE_TIMEOUT_S,
     ) as client:

@@ -192,7 +192,7 @@ def start_send(server: MockServer, client_id: str, command: list[str]) -> subpro
     env = {
         **os.environ,
         "FORTER_SITE_ID": server.site_id,
-        "FORTER_SECRET_KEY": server.api_key,
+        "FORTER_SECRET_KEY": server.secret_key,
         "FORTER_BASE_URL": server.url,
         "FORTER_CLIENT_ID": client_id,
         "NO_COLOR": "1",
@@ -341,7 +341,7 @@ def summary_count(stdout: str, label: str) -> int:
 def assert_no_secret(server: MockServer, *texts: str) -> None:
     """The API key appears in none of the outputs or journals."""
     for text in texts:
-        assert server.api_key not in text
+        assert server.secret_key not in text
 
 
 def non_decision_kind(entry: Mapping[str, Any]) -> tuple[str, str]:

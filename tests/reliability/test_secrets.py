@@ -650,10 +650,10 @@ def _journal(text: str) -> dict[str, dict[str, Any]]:
 def test_configuration_errors_never_echo_the_key(tmp_path: Path) -> None:
     """Misconfigured clients and CLI runs name the problem, never the key they were given."""
     attempts: list[dict[str, Any]] = [
-        {"site_id": "site", "api_key": KEY, "base_url": "ftp://forter.example"},
-        {"site_id": "site", "api_key": KEY, "secret_key": KEY},
-        {"site_id": "", "api_key": KEY},
-        {"site_id": "not a host!", "api_key": KEY},
+        {"site_id": "site", "secret_key": KEY, "base_url": "ftp://forter.example"},
+        {"site_id": "site", "secret_key": KEY, "api_key": KEY},
+        {"site_id": "", "secret_key": KEY},
+        {"site_id": "not a host!", "secret_key": KEY},
     ]
     sweep = Sweep()
     errors = []
@@ -809,7 +809,7 @@ def test_mock_banner_never_prints_a_custom_key(canary_mock: MockProcess) -> None
     sweep = Sweep()
     sweep.add("mock stdout", process.stdout.read())
     sweep.add("mock stderr", canary_mock.stderr_text())
-    sweep.assert_captured("api key (Basic user, empty password): (custom key, not shown)")
+    sweep.assert_captured("secret key (Basic user, empty password): (custom key, not shown)")
     sweep.assert_clean("mock banner")
 
 
@@ -869,7 +869,7 @@ def test_mock_answers_to_raw_requests_never_echo_a_card_or_key(start_mock: Start
     sweep = Sweep()
     statuses = _curl_sweep(sweep, mock.url, mock.site_id)
     assert statuses == [400, 200, 400, 401, 401, 400]
-    sweep.assert_captured("payment[0].creditCard.bin", "wrong API key")
+    sweep.assert_captured("payment[0].creditCard.bin", "wrong secret key")
     sweep.add("mock stderr", mock.stderr_text())
     sweep.assert_clean("mock answers")
 
@@ -893,7 +893,7 @@ def _card_hit(hit: str) -> bool:
 def test_in_process_mock_and_uvicorn_logs_are_clean(capfd: pytest.CaptureFixture[str]) -> None:
     """``MockServer`` in-process with uvicorn's loggers captured: reprs and logs are clean."""
     sweep = Sweep()
-    with capturing_logs(sweep) as open_up, MockServer(MockConfig(api_key=KEY)) as server:
+    with capturing_logs(sweep) as open_up, MockServer(MockConfig(secret_key=KEY)) as server:
         open_up()
         sweep.obj("server", server)
         sweep.obj("config", server.config)
@@ -911,7 +911,7 @@ def test_in_process_mock_and_uvicorn_logs_are_clean(capfd: pytest.CaptureFixture
     assert [entry["orderId"] for entry in received] == ["inproc-approve", "inproc-reset"]
     sweep.add("received headers", repr([entry["headers"] for entry in received]))
     assert {"uvicorn", "httpcore", "forter_orders"} <= sweep.loggers
-    sweep.assert_captured("MockConfig(", "api_key=***", "could not reach Forter")
+    sweep.assert_captured("MockConfig(", "secret_key=***", "could not reach Forter")
     sweep.assert_clean("in-process mock")
 
 

@@ -246,16 +246,21 @@ def _order_id(value: Any) -> Any:
 # ------------------------------------------------------------------------------------ send
 
 
+def _key_from_file(path: Path) -> str:
+    """The secret key in ``path`` (--secret-key-file), surrounding whitespace removed."""
+    try:
+        key = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"--secret-key-file {path}: {getattr(exc, 'strerror', None) or exc}")
+    if not key:
+        _fail(f"--secret-key-file {path} is empty")
+    return key
+
+
 def _read_secret(secret_key_file: Path | None) -> str:
     """The secret key: --secret-key-file, else FORTER_SECRET_KEY, else a hidden prompt."""
     if secret_key_file is not None:
-        try:
-            key = secret_key_file.read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            _fail(f"--secret-key-file {secret_key_file}: {exc.strerror or exc}")
-        if not key:
-            _fail(f"--secret-key-file {secret_key_file} is empty")
-        return key
+        return _key_from_file(secret_key_file)
     key = os.environ.get("FORTER_SECRET_KEY", "")
     if key:
         return key
@@ -483,12 +488,21 @@ def mock_command(
     site_id: Annotated[
         str | None, typer.Option("--site-id", help="Site id the mock expects.")
     ] = None,
+    secret_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--secret-key-file",
+            help="Read the test secret key the mock expects from this file (else "
+            "FORTER_MOCK_SECRET_KEY, else the public mock key). A custom key is not printed.",
+            dir_okay=False,
+        ),
+    ] = None,
     api_key: Annotated[
         str | None,
         typer.Option(
             "--api-key",
-            help="Test secret key the mock expects (default: the public mock key). "
-            "A custom key is not printed.",
+            hidden=True,
+            help="Deprecated (the key shows in ps): use --secret-key-file.",
         ),
     ] = None,
     validate: Annotated[
@@ -498,13 +512,22 @@ def mock_command(
 ) -> None:
     """Serve the local Forter mock until Ctrl-C; prints its URL and test credentials."""
     _require_mock("forter-orders mock")
-    from ..mock import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, serve
+    from ..mock import DEFAULT_SECRET_KEY, DEFAULT_SITE_ID, MockConfig, serve
 
+    if api_key is not None:
+        sys.stderr.write(
+            "forter-orders: --api-key is deprecated and will be removed in 0.3.0 (a key on the "
+            "command line shows in ps): use --secret-key-file or FORTER_MOCK_SECRET_KEY\n"
+        )
+    if secret_key_file is not None:
+        secret_key = _key_from_file(secret_key_file)
+    else:
+        secret_key = api_key or os.environ.get("FORTER_MOCK_SECRET_KEY") or DEFAULT_SECRET_KEY
     kinds = tuple(k.strip() for k in fault_kinds.split(",") if k.strip())
     try:
         config = MockConfig(
             site_id=site_id or DEFAULT_SITE_ID,
-            api_key=api_key or DEFAULT_API_KEY,
+            secret_key=secret_key,
             fault_rate=fault_rate,
             fault_kinds=kinds,
             latency_ms=latency_ms,

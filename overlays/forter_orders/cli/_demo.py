@@ -272,7 +272,7 @@ def run_demo(console: Console | None = None) -> int:
         MockServer(MockConfig()) as server,
         ForterClient(
             site_id=server.site_id,
-            secret_key=server.api_key,
+            secret_key=server.secret_key,
             base_url=server.url,
         ) as client,
     ):

@@ -120,7 +120,7 @@ def _clients(
     if server is not None:
         kwargs.update(
             site_id=server.config.site_id,
-            secret_key=server.config.api_key,
+            secret_key=server.config.secret_key,
             base_url=server.url,
         )
     else:

@@ -63,6 +63,9 @@ Control endpoints (no auth; bind the mock to loopback): ``GET /_mock/health``,
 
 from __future__ import annotations
 
+import warnings
+from typing import Any
+
 from .._extras import require
 
 # Before the first Starlette import: a missing extra is one line naming the install command.
@@ -71,10 +74,23 @@ require("mock", "forter_orders.mock")
 from ._app import create_app, error_body  # noqa: E402
 from ._scenarios import SCENARIOS, Scenario, UnknownScenarioError, parse_scenario  # noqa: E402
 from ._server import MockServer, banner, print_banner, serve  # noqa: E402
-from ._state import DEFAULT_API_KEY, DEFAULT_SITE_ID, MockConfig, MockController, redact_headers  # noqa: E402
+from ._state import DEFAULT_SECRET_KEY, DEFAULT_SITE_ID, MockConfig, MockController, redact_headers  # noqa: E402
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DEFAULT_API_KEY":
+        warnings.warn(
+            "forter_orders.mock.DEFAULT_API_KEY is deprecated and will be removed in 0.3.0: "
+            "use DEFAULT_SECRET_KEY",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return DEFAULT_SECRET_KEY
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
-    "DEFAULT_API_KEY",
+    "DEFAULT_SECRET_KEY",
     "DEFAULT_SITE_ID",
     "SCENARIOS",
     "MockConfig",

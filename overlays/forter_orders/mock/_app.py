@@ -217,8 +217,10 @@ class _OrderHandler:
             except (binascii.Error, UnicodeDecodeError):
                 user = None
             # Forter ignores the password (clients send an empty one); so does the mock.
-            if user is None or not hmac.compare_digest(user.encode(), self.config.api_key.encode()):
-                errors.append({"path": "header:authorization", "message": "wrong API key"})
+            if user is None or not hmac.compare_digest(
+                user.encode(), self.config.secret_key.encode()
+            ):
+                errors.append({"path": "header:authorization", "message": "wrong secret key"})
         site = request.headers.get("x-forter-siteid", "").strip()
         if not site:
             errors.append({"path": "header:x-forter-siteid", "message": "missing header"})

@@ -7,6 +7,7 @@ import socket
 import sys
 import threading
 import time
+import warnings
 from types import TracebackType
 from typing import Any, Final, TextIO
 
@@ -15,7 +16,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ._app import TRANSPORTS, create_app
-from ._state import DEFAULT_API_KEY, MockConfig, MockController
+from ._state import DEFAULT_SECRET_KEY, MockConfig, MockController
 from ._validate import warm_up
 
 _READY_TIMEOUT_S: Final = 15.0
@@ -74,12 +75,14 @@ def banner(config: MockConfig, url: str) -> str:
 
     The key is shown only when it is the public default; a custom key might be real.
     """
-    key = config.api_key if config.api_key == DEFAULT_API_KEY else "(custom key, not shown)"
+    key = (
+        config.secret_key if config.secret_key == DEFAULT_SECRET_KEY else "(custom key, not shown)"
+    )
     lines = [
         f"Forter Order v3 mock listening on {url}",
         f"  POST {url}/v3/orders/{{orderId}}",
         f"  site id (x-forter-siteid): {config.site_id}",
-        f"  api key (Basic user, empty password): {key}",
+        f"  secret key (Basic user, empty password): {key}",
         "  headers required: api-version, x-forter-siteid, Authorization",
         f"  control: {url}/_mock/health  {url}/_mock/requests  {url}/_mock/stats  "
         f"{url}/_mock/script  {url}/_mock/reset",
@@ -211,9 +214,19 @@ class MockServer:
         return self.config.site_id
 
     @property
-    def api_key(self) -> str:
+    def secret_key(self) -> str:
         """The secret key the mock expects (a test credential)."""
-        return self.config.api_key
+        return self.config.secret_key
+
+    @property
+    def api_key(self) -> str:
+        """Deprecated old name of :attr:`secret_key` (removed in 0.3.0)."""
+        warnings.warn(
+            "MockServer.api_key is deprecated and will be removed in 0.3.0: use secret_key",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.config.secret_key
 
     def queue(self, *scenarios: str) -> None:
         """Queue scenarios for the next order requests, in order."""

@@ -18,7 +18,7 @@ DEFAULT_SITE_ID: Final = "mock-site"
 """Site id the mock expects in ``x-forter-siteid`` unless configured otherwise."""
 
 # A public test credential, never a real key.
-DEFAULT_API_KEY: Final = "mock_secret_key"
+DEFAULT_SECRET_KEY: Final = "mock_secret_key"  # noqa: S105 - public test credential
 """Secret key the mock expects as the Basic user name unless configured otherwise."""
 
 _REDACTED: Final = "Basic ***"
@@ -31,7 +31,7 @@ class MockConfig:
 
     Attributes:
         site_id: value the ``x-forter-siteid`` header must carry.
-        api_key: secret key expected as the HTTP Basic user name (the password is ignored,
+        secret_key: secret key expected as the HTTP Basic user name (the password is ignored,
             as Forter ignores it).
         fault_rate: probability (0..1) that an order request gets a random fault from
             ``fault_kinds`` when no scenario was asked for.
@@ -44,7 +44,7 @@ class MockConfig:
     """
 
     site_id: str = DEFAULT_SITE_ID
-    api_key: str = DEFAULT_API_KEY
+    secret_key: str = DEFAULT_SECRET_KEY
     fault_rate: float = 0.0
     fault_kinds: tuple[str, ...] = ("http-503",)
     latency_ms: int = 0
@@ -59,8 +59,8 @@ class MockConfig:
             raise ValueError(f"latency_ms must be >= 0, got {self.latency_ms}")
         if self.max_recorded < 0:
             raise ValueError(f"max_recorded must be >= 0, got {self.max_recorded}")
-        if not self.site_id or not self.api_key:
-            raise ValueError("site_id and api_key must not be empty")
+        if not self.site_id or not self.secret_key:
+            raise ValueError("site_id and secret_key must not be empty")
         # A list passed by a caller would make the frozen config hashable-in-name only.
         object.__setattr__(self, "fault_kinds", tuple(self.fault_kinds))
         if self.fault_rate > 0 and not self.fault_kinds:
@@ -69,9 +69,9 @@ class MockConfig:
             parse_scenario(kind)  # raises UnknownScenarioError (a ValueError) for typos
 
     def __repr__(self) -> str:
-        # The api_key stays out of reprs, logs and tracebacks.
+        # The secret_key stays out of reprs, logs and tracebacks.
         fields = ", ".join(
-            f"{f.name}={'***' if f.name == 'api_key' else repr(getattr(self, f.name))}"
+            f"{f.name}={'***' if f.name == 'secret_key' else repr(getattr(self, f.name))}"
             for f in dataclasses.fields(self)
         )
         return f"MockConfig({fields})"
