@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         Orders,
     )
     from ._config import DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CLIENT_ID
+    from ._drift import Drift, DriftCount, DriftReport
     from ._errors import (
         APIConnectionError,
         APIStatusError,
@@ -74,6 +75,9 @@ _EXPORTS: dict[str, str] = {
     "DEFAULT_BASE_URL": "._config",
     "DEFAULT_CLIENT_ID": "._config",
     "DEFAULT_TIMEOUT": "._retry",
+    "Drift": "._drift",
+    "DriftCount": "._drift",
+    "DriftReport": "._drift",
     "ErrorResponse": "forter_orders_api.models",
     "FallbackDecision": "._fallback",
     "FallbackPolicy": "._fallback",
@@ -132,6 +136,9 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
+    "Drift",
+    "DriftCount",
+    "DriftReport",
     "ErrorResponse",
     "FallbackDecision",
     "FallbackPolicy",

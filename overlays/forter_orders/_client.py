@@ -41,6 +41,7 @@ from forter_orders_api.models import Order, OrderDecision
 from forter_orders_api.types import UNSET
 
 from ._config import ClientConfig, resolve_config
+from ._drift import DriftMonitor, DriftReport
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -159,6 +160,7 @@ class _BaseClient:
     _owns_http: bool
     _http: httpx.Client | httpx.AsyncClient
     _max_response_bytes: int
+    _drift: DriftMonitor
 
     def _setup(
         self,
@@ -181,6 +183,7 @@ class _BaseClient:
         max_response_bytes: int,
     ) -> None:
         self._max_response_bytes = _response_limit(max_response_bytes)
+        self._drift = DriftMonitor()
         self._config = resolve_config(
             site_id=site_id,
             secret_key=secret_key,
@@ -247,6 +250,16 @@ class _BaseClient:
     def fallback_policy(self) -> FallbackPolicy | None:
         """The default fail-open policy (``None``: failures raise)."""
         return self._defaults.fallback
+
+    @property
+    def drift(self) -> DriftReport:
+        """What Forter's decisions carried that the packaged spec does not know, so far.
+
+        Each unknown member or value with its path, count and first/last sighting; it is also
+        logged (WARNING, ``forter_orders`` logger) the first time this client sees it. Copies
+        made by :meth:`with_options` share it.
+        """
+        return self._drift.snapshot()
 
     def __repr__(self) -> str:
         if not hasattr(self, "_config"):  # __init__ failed (tracebacks format such locals)
@@ -374,7 +387,7 @@ class _BaseClient:
             return oversized_error(response, self._max_response_bytes)
         if 200 <= response.status_code < 300:
             try:
-                return parse_decision(response)
+                return parse_decision(response, self._drift)
             except APIStatusError as error:
                 return error
         return status_error(response)

@@ -18,6 +18,7 @@ import orjson
 
 from forter_orders_api.models import OrderDecision
 
+from ._drift import Drift, DriftMonitor, drift_in_body, find_drift, known_decision_validator
 from ._errors import (
     APIStatusError,
     AuthenticationError,
@@ -94,6 +95,15 @@ class RawResponse(Generic[T]):
         """Forter's request id (``X-Request-Id`` / ``x-forter-request-id``), for support."""
         return request_id_of(self.http_response)
 
+    @property
+    def drift(self) -> tuple[Drift, ...]:
+        """What this decision carried that the spec does not know (empty: nothing).
+
+        Unknown members and values outside the spec's known ones; computed when asked (the
+        client itself counts them in ``client.drift``).
+        """
+        return drift_in_body(self.http_response.content)
+
     def parse(self) -> T:
         """The parsed result (the same as ``parsed``, as in openai-python)."""
         return self.parsed
@@ -163,8 +173,11 @@ def oversized_error(response: httpx.Response, limit: int) -> APIStatusError:
     return status_error(response, note=note)
 
 
-def parse_decision(response: httpx.Response) -> OrderDecision:
-    """The ``OrderDecision`` in a 2xx response; ``UnexpectedResponseError`` if it is not one."""
+def parse_decision(response: httpx.Response, drift: DriftMonitor | None = None) -> OrderDecision:
+    """The ``OrderDecision`` in a 2xx response; ``UnexpectedResponseError`` if it is not one.
+
+    ``drift`` counts what the decision carries that the spec does not know (see ``_drift``).
+    """
     try:
         data = orjson.loads(response.content)
     except orjson.JSONDecodeError:
@@ -175,7 +188,9 @@ def parse_decision(response: httpx.Response) -> OrderDecision:
             response=response,
             body=None,
         ) from None
-    if not isinstance(data, dict) or not decision_validator().is_valid(data):
+    if isinstance(data, dict) and known_decision_validator().is_valid(data):
+        pass  # the spec knows every member and value: the one check on the hot path
+    elif not isinstance(data, dict) or not decision_validator().is_valid(data):
         problems = (
             [
                 Problem(dotted(list(e.instance_path)), e.message, "schema")
@@ -190,6 +205,8 @@ def parse_decision(response: httpx.Response) -> OrderDecision:
             body=data if isinstance(data, dict) else None,
             errors=problems,
         )
+    elif drift is not None:
+        drift.record(find_drift(data))
     try:
         return OrderDecision.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # belt and braces

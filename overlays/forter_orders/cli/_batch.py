@@ -76,6 +76,9 @@ class Tally:
     in_flight: int = 0
     offset: int = 0
     error_types: Counter[str] = field(default_factory=Counter)
+    #: Decisions carrying each unknown member / value ("member riskScore", "value
+    #: forterDecision=VERIFICATION_REQUIRED"): the spec is stale.
+    drift: Counter[str] = field(default_factory=Counter)
 
     @property
     def done(self) -> int:
@@ -87,6 +90,8 @@ class Tally:
         outcome = entry["outcome"]
         if outcome == "decision":
             self.decisions[str(entry.get("forterDecision"))] += 1
+            for drift in entry.get("drift") or ():
+                self.drift[drift_label(drift)] += 1
         elif outcome == "fallback":
             self.fallbacks += 1
         elif outcome == "invalid":
@@ -94,6 +99,13 @@ class Tally:
         else:
             self.errors += 1
             self.error_types[str(entry.get("errorType", "error"))] += 1
+
+
+def drift_label(drift: Mapping[str, Any]) -> str:
+    """``member PATH`` or ``value PATH=VALUE`` for one journalled drift item."""
+    if drift.get("kind") == "value":
+        return f"value {drift.get('path')}={drift.get('value')}"
+    return f"member {drift.get('path')}"
 
 
 _RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:/\s*(s|sec|second|m|min|minute))?\s*$", re.I)
@@ -306,7 +318,8 @@ def client_sender(
     """A :class:`Sender` around ``AsyncForterClient.orders.with_raw_response.create``.
 
     The raw call is used so that every journal line can say how many attempts the order took
-    and which request id Forter gave it. Fail-open is decided by ``fallback.reason_for`` -- the
+    and which request id Forter gave it, and what in the decision the spec does not know
+    (``drift``). Fail-open is decided by ``fallback.reason_for`` -- the
     same rule the client applies in ``orders.create`` -- so a fallback line can also name the
     error behind it. The engine validates before sending, so the client is called with
     ``validate=False``.
@@ -341,6 +354,9 @@ def client_sender(
         request_id = errors.request_id_of(raw.http_response)
         if request_id:
             entry["requestId"] = request_id
+        drift = raw.drift
+        if drift:  # what the decision carried that the spec does not know
+            entry["drift"] = [item.as_dict() for item in drift]
         return entry
 
     return send

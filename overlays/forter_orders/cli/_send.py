@@ -393,6 +393,11 @@ def _summary(
     table.add_row("invalid (not sent)", f"{tally.invalid:,}")
     if journal is not None and tally.skipped:
         table.add_row("skipped (already in the journal)", f"{tally.skipped:,}")
+    if tally.drift:
+        # Decisions carried members or values openapi.yaml does not know: it is stale.
+        table.add_section()
+        for label, count in sorted(tally.drift.items()):
+            table.add_row(f"spec drift: {label}", f"{count:,}", style="yellow")
     table.add_section()
     rate = tally.done / elapsed if elapsed > 0 else 0.0
     table.add_row("total this run", f"{tally.done:,}")
