@@ -16,7 +16,7 @@ from ._change import Change, sort_changes
 from ._generate import GenerationError, generate
 from ._git import GitError, commit_of, extract, show
 from ._models import diff_surfaces, read_surface
-from ._release import CHANGELOG, ReleaseError, gate, last_release
+from ._release import CHANGELOG, ReleaseError, gate, release_state
 from ._wire import diff_wire
 
 SPEC = "openapi.yaml"
@@ -108,9 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     root = args.repo.resolve()
     release = None
+    state = None
     try:
         if args.check_changelog or args.base is None:
-            release = last_release(root)
+            state = release_state(root)
+            release = state.release
         if args.check_changelog and release is None:
             print(f"spec-diff: {CHANGELOG} records no release yet: nothing to check")
             return EXIT_OK
@@ -131,14 +133,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(change.line())
     print(_summary(changes))
     if args.check_changelog:
+        assert state is not None  # noqa: S101 - set above for the gate
         assert release is not None  # noqa: S101 - returned above otherwise
-        problems = gate(root, release, changes)
+        problems = gate(root, state, changes)
         for problem in problems:
             print(f"changelog gate: {problem}", file=sys.stderr)
         if problems:
             print(
                 f"changelog gate: FAILED; name each breaking change's key in {CHANGELOG} "
-                "[Unreleased] and bump the version (docs/maintaining.md)",
+                "[Unreleased] and mark it in the version (docs/maintaining.md)",
                 file=sys.stderr,
             )
             return EXIT_BREAKING

@@ -3,7 +3,9 @@
 The last release is the newest ``## [X.Y.Z] - DATE`` entry of CHANGELOG.md. Its commit is the
 tag ``vX.Y.Z`` when the clone has it, else the ``Commit: <sha>`` line the entry records (CI
 clones may carry no tags). When both exist they must agree; when neither resolves, the gate
-fails and says why (a shallow clone is the usual cause).
+fails and says why (a shallow clone is the usual cause). One exception: a newest entry with
+neither, whose version is the one in pyproject.toml, is a release being cut (the commit that
+turns [Unreleased] into it); the release before it is then the last one.
 
 The gate passes when every BREAKING change since that release (the wire, the generated models,
 the hand-written API) has its key, verbatim, in the ``## [Unreleased]`` section (whitespace
@@ -99,12 +101,42 @@ def read_changelog(root: Path) -> Changelog:
         raise ReleaseError(f"{CHANGELOG} not found in {root}") from None
 
 
-def last_release(root: Path) -> Release | None:
-    """The newest release of the changelog, resolved to a commit of this clone (None: none yet)."""
+@dataclass(frozen=True, slots=True)
+class ReleaseState:
+    """Where the changelog stands.
+
+    Attributes:
+        release: the last release made (None: none yet).
+        pending: a release being cut: its heading is written and matches the version in
+            pyproject.toml, but it has no tag and no recorded commit yet. Until it has, its
+            section is where the changes since ``release`` are named.
+    """
+
+    release: Release | None
+    pending: Entry | None = None
+
+
+def release_state(root: Path) -> ReleaseState:
+    """The last release, resolved to a commit of this clone, and a release being cut."""
     releases = read_changelog(root).releases
+    pending = None
+    if releases and _unrecorded(root, releases[0]) and releases[0].name == project_version(root):
+        pending, releases = releases[0], releases[1:]
     if not releases:
-        return None
-    entry = releases[0]
+        return ReleaseState(None, pending)
+    return ReleaseState(_resolve(root, releases[0]), pending)
+
+
+def last_release(root: Path) -> Release | None:
+    """The last release made, resolved to a commit of this clone (None: none yet)."""
+    return release_state(root).release
+
+
+def _unrecorded(root: Path, entry: Entry) -> bool:
+    return entry.commit is None and not has_commit(root, f"refs/tags/v{entry.name}")
+
+
+def _resolve(root: Path, entry: Entry) -> Release:
     tag = f"v{entry.name}"
     tagged = commit_of(root, f"refs/tags/{tag}") if has_commit(root, f"refs/tags/{tag}") else None
     recorded = None
@@ -176,19 +208,25 @@ def named_in(entry: Entry | None, change: Change) -> bool:
     return entry is not None and _squash(change.key) in _squash(entry.body)
 
 
-def gate(root: Path, release: Release, changes: Iterable[Change]) -> list[str]:
-    """What keeps the working tree from being releasable after ``release`` (empty: nothing)."""
+def gate(root: Path, state: ReleaseState, changes: Iterable[Change]) -> list[str]:
+    """What keeps the working tree from being releasable after the last release (empty: ok).
+
+    Breaking changes must be named in [Unreleased], or in the section of a release being cut.
+    """
+    release = state.release
+    if release is None:
+        return []
     problems: list[str] = []
-    changelog = read_changelog(root)
-    unreleased = changelog.unreleased
-    if unreleased is None:
-        problems.append(f"{CHANGELOG} has no '## [Unreleased]' section")
+    sections = [read_changelog(root).unreleased, state.pending]
+    where = (
+        " or ".join(f"[{entry.name}]" for entry in sections if entry is not None) or "[Unreleased]"
+    )
     breaking = [c for c in changes if c.breaking]
+    if breaking and all(entry is None for entry in sections):
+        problems.append(f"{CHANGELOG} has no '## [Unreleased]' section to name them in")
     for change in breaking:
-        if not named_in(unreleased, change):
-            problems.append(
-                f"BREAKING change not named in {CHANGELOG} [Unreleased]: `{change.key}`"
-            )
+        if not any(named_in(entry, change) for entry in sections):
+            problems.append(f"BREAKING change not named in {CHANGELOG} {where}: `{change.key}`")
     version = project_version(root)
     in_module = module_version(root)
     if in_module is not None and in_module != version:

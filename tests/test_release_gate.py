@@ -178,6 +178,56 @@ def test_a_version_older_than_the_release_fails(
     assert "older than the last release 0.1.0" in err
 
 
+def test_cutting_a_release_then_recording_it(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The steps of docs/maintaining.md: each commit on the way passes the gate."""
+    repo.remove_404()
+    repo.version("0.2.0")
+    released = CHANGELOG.format(unreleased="", commit=repo.release).replace(
+        "## [Unreleased]\n",
+        f"## [0.2.0] - 2026-12-10\n\n### Removed\n- **BREAKING** `{KEY}`\n",
+    )
+    repo.write("CHANGELOG.md", released)  # [Unreleased] became [0.2.0]: no tag, no commit yet
+    code, out, err = repo.gate(capsys)
+    assert code == 0, err
+    assert "against release 0.1.0" in out  # 0.2.0 is being cut: compared with the one before
+    git(repo.path, "add", "-A")
+    git(repo.path, "commit", "-q", "-m", "Release 0.2.0")
+    git(repo.path, "tag", "v0.2.0")
+    code, out, err = repo.gate(capsys)
+    assert code == 0, err
+    assert "against release 0.2.0 (tag v0.2.0" in out
+    assert "nothing breaking since 0.2.0" in out
+    commit = git(repo.path, "rev-parse", "v0.2.0^{commit}")
+    repo.write(
+        "CHANGELOG.md",
+        released.replace(
+            "## [0.2.0] - 2026-12-10\n",
+            f"## [Unreleased]\n\n## [0.2.0] - 2026-12-10\n\nCommit: {commit}\n",
+        ),
+    )
+    git(repo.path, "tag", "-d", "v0.2.0")  # a clone without tags finds it all the same
+    code, out, err = repo.gate(capsys)
+    assert code == 0, err
+    assert "against release 0.2.0 (CHANGELOG.md commit" in out
+
+
+def test_a_release_whose_commit_was_never_recorded_fails_loudly(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.write(
+        "CHANGELOG.md",
+        CHANGELOG.format(unreleased="", commit=repo.release).replace(
+            "## [Unreleased]\n", "## [Unreleased]\n\n## [0.2.0] - 2026-12-10\n"
+        ),
+    )
+    repo.version("0.3.0")  # 0.2.0 is not being cut: it was released and never recorded
+    code, _, err = repo.gate(capsys)
+    assert code == 2
+    assert "cannot find release 0.2.0: no tag v0.2.0 in this clone" in err
+
+
 def test_the_tag_is_used_when_present(repo: Repo) -> None:
     git(repo.path, "tag", "v0.1.0", repo.release)
     release = last_release(repo.path)
