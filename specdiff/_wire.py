@@ -80,7 +80,6 @@ _ANNOTATIONS: Final = frozenset(
         "$anchor",
     }
 )
-_ANY: Final = object()  # "no type restriction" marker for _View.types
 
 
 def _canon(value: Any) -> str:
@@ -446,9 +445,8 @@ class WireDiff:
                 change(direction, path, "made nullable", looser=True)
             else:
                 change(direction, path, "no longer nullable", tighter=True)
-        if b.types != h.types:
-            b_types = b.types if b.types is not None else None
-            tighter = b_types is None or any(not _covers(h.types, t) for t in b_types)
+        if b.types != h.types:  # None: any type
+            tighter = b.types is None or any(not _covers(h.types, t) for t in b.types)
             looser = h.types is None or any(not _covers(b.types, t) for t in h.types)
             if tighter or looser:
                 what = (
@@ -466,10 +464,7 @@ class WireDiff:
                 )
         self._compare_enum(b, h, path, direction)
         self._compare_limits(b, h, path, direction)
-        for rule in sorted(set(b.rules) - set(h.rules)):
-            change(direction, path, "rule removed", looser=True, detail=_show(rule))
-        for rule in sorted(set(h.rules) - set(b.rules)):
-            change(direction, path, "rule added", tighter=True, detail=_show(rule))
+        self._compare_rules(b, h, path, direction)
         if (
             b.properties or h.properties or b.additional is not True or h.additional is not True
         ) and (b.is_object or h.is_object):
@@ -500,6 +495,43 @@ class WireDiff:
                 "default changed",
                 detail=f"{b.default or 'none'} -> {h.default or 'none'}",
             )
+
+    def _compare_rules(self, b: _View, h: _View, path: str, direction: Direction) -> None:
+        """Rules compared whole, except a conditional whose ``if`` stayed: its branches are
+        compared like any schema (a ``then`` that got looser is not a new rule)."""
+        removed = [r for r in b.rules if r not in h.rules]
+        added = [r for r in h.rules if r not in b.rules]
+        for old in list(removed):
+            old_rule = json.loads(old)
+            if not isinstance(old_rule, dict) or "if" not in old_rule:
+                continue
+            twin = next(
+                (
+                    new
+                    for new in added
+                    if isinstance(json.loads(new), dict)
+                    and _canon(json.loads(new).get("if")) == _canon(old_rule["if"])
+                ),
+                None,
+            )
+            if twin is None:
+                continue
+            removed.remove(old)
+            added.remove(twin)
+            new_rule = json.loads(twin)
+            where = f"{path}.if[{h.rules.index(twin) + 1}]"
+            for branch in ("then", "else"):
+                if _canon(old_rule.get(branch)) != _canon(new_rule.get(branch)):
+                    self.compare(
+                        old_rule.get(branch, {}),
+                        new_rule.get(branch, {}),
+                        f"{where}.{branch}",
+                        direction,
+                    )
+        for rule in sorted(removed):
+            self._schema_change(direction, path, "rule removed", looser=True, detail=_show(rule))
+        for rule in sorted(added):
+            self._schema_change(direction, path, "rule added", tighter=True, detail=_show(rule))
 
     def _compare_enum(self, b: _View, h: _View, path: str, direction: Direction) -> None:
         change = self._schema_change

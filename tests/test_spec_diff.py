@@ -167,6 +167,19 @@ def mobile_rule_widened(s: Spec) -> None:
     rule["enum"].append("MOBILE_IN_STORE")
 
 
+def web_rule_accepts_a_null_cookie(s: Spec) -> None:
+    then = schemas(s)["Order"]["allOf"][1]["then"]
+    then["properties"]["connectionInformation"]["properties"]["forterTokenCookie"]["type"] = [
+        "string",
+        "null",
+    ]
+
+
+def web_rule_requires_more(s: Spec) -> None:
+    then = schemas(s)["Order"]["allOf"][1]["then"]
+    then["properties"]["connectionInformation"]["required"].append("merchantDeviceIdentifier")
+
+
 def date_format_added(s: Spec) -> None:
     props(s, "ConnectionInformation")["mobileAppVersion"]["format"] = "date"
 
@@ -329,6 +342,20 @@ CASES = [
         mobile_rule_widened,
         breaking={"request Order: rule added"},
         compatible={"request Order: rule removed"},
+    ),
+    Case(
+        "conditional rule's branch loosened",
+        web_rule_accepts_a_null_cookie,
+        compatible={
+            "request Order.if[2].then.connectionInformation.forterTokenCookie: made nullable"
+        },
+    ),
+    Case(
+        "conditional rule's branch tightened",
+        web_rule_requires_more,
+        breaking={
+            "request Order.if[2].then.connectionInformation.merchantDeviceIdentifier: made required"
+        },
     ),
     Case(
         "format added",
