@@ -284,6 +284,16 @@ def test_encoded_slash_in_order_id_reaches_the_handler(client: httpx.Client) -> 
     assert response.json()["orderId"] == "a/b"
 
 
+@pytest.mark.parametrize("order_id", ["\n", "A1\n"])
+def test_order_id_ending_in_a_newline_keeps_it(client: httpx.Client, order_id: str) -> None:
+    # Valid for the spec (any 1-255 characters); Starlette's route regex would drop the "\n".
+    order = example("mobile_app_order.json")
+    order["orderId"] = order_id
+    response = post(client, order, order_id=order_id.replace("\n", "%0A"))
+    assert response.status_code == 200, response.text
+    assert response.json()["orderId"] == order_id
+
+
 # ---------------------------------------------------------------- routing
 def test_unknown_route_is_404_with_error_body(client: httpx.Client) -> None:
     response = client.post("/v2/orders/1", json={})

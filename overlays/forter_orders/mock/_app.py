@@ -32,6 +32,7 @@ TEST_TRIGGERS: Final = {
     "decline@forter.com": "DECLINE",
     "notreviewed@forter.com": "NOT_REVIEWED",
 }
+_ORDERS_PREFIX: Final = "/v3/orders/"
 _MALFORMED_JSON: Final = b'{"orderId": "truncated", "forterDecision": "APPR'
 _HTML_502: Final = (
     b"<html><head><title>502 Bad Gateway</title></head>"
@@ -291,7 +292,9 @@ class _OrderHandler:
     async def handle(self, request: Request) -> Response:
         """The `POST /v3/orders/{orderId}` endpoint."""
         request_id = _request_id()
-        order_id = request.path_params["orderId"]
+        # From the path itself: the route's regex ends in "$", which also matches before a final
+        # "\n", so path_params loses the newline of an orderId such as "A1\n" (a valid one).
+        order_id = str(request.scope["path"]).removeprefix(_ORDERS_PREFIX)
         try:
             body = await request.body()
         except ClientDisconnect:
