@@ -10,7 +10,9 @@ JSON (and so OpenAPI) cannot hold. Such values must be quoted.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -148,3 +150,19 @@ def test_each_check_catches_what_it_is_for(
 ) -> None:
     assert check(ambiguous), f"{check.__name__} let {ambiguous!r} through"
     assert check(quoted) == []
+
+
+def test_redocly_reads_the_same_data(node_tool: Callable[[str], Path], tmp_path: Path) -> None:
+    """The JavaScript YAML 1.2 reading behind Redocly, Redoc and Prism (`redocly bundle`)."""
+    out = tmp_path / "bundled.json"
+    result = subprocess.run(
+        [str(node_tool("redocly")), "bundle", str(SPEC), "--ext", "json", "-o", str(out)],
+        env={**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    text = SPEC.read_text(encoding="utf-8")
+    assert _differences(yaml_11(text), json.loads(out.read_text()), "") == []
