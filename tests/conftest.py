@@ -25,8 +25,6 @@ class MockTarget(Protocol):
 
 RunScript = Callable[[Path, MockTarget], "subprocess.CompletedProcess[str]"]
 
-NODE_TOOLS = Path(__file__).resolve().parents[1] / "tools" / "spec" / "node_modules" / ".bin"
-
 
 def _run_script(script: Path, mock: MockTarget) -> subprocess.CompletedProcess[str]:
     """Run ``script`` as a merchant would, configured for ``mock`` through FORTER_* variables."""
@@ -50,20 +48,3 @@ def _run_script(script: Path, mock: MockTarget) -> subprocess.CompletedProcess[s
 def run_script() -> RunScript:
     """``run_script(path, mock)``: run an example script against a mock; returns the process."""
     return _run_script
-
-
-def _node_tool(name: str) -> Path:
-    """The path of an npm tool from tools/spec; skips (fails under CI) when it is missing."""
-    path = NODE_TOOLS / name
-    if not path.exists():
-        reason = f"{name} is not installed in tools/spec: run scripts/bootstrap (needs npm)"
-        if os.environ.get("FORTER_REQUIRE_NODE_TOOLS") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return path
-
-
-@pytest.fixture(scope="session")
-def node_tool() -> Callable[[str], Path]:
-    """``node_tool("redocly")``: the pinned npm tool's path (Redocly CLI, Prism)."""
-    return _node_tool
