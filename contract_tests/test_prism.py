@@ -34,8 +34,6 @@ DECISION_EXAMPLE: dict[str, Any] = json.loads(
     (ROOT / "examples/decision_response.json").read_text()
 )
 
-pytestmark = pytest.mark.xdist_group("prism")  # one Prism per run (scripts/test: loadgroup)
-
 Json = dict[str, Any]
 
 
