@@ -105,13 +105,18 @@ def ours() -> Iterator[MockServer]:
         yield server
 
 
-def client_for(url: str, site_id: str = "prism-site", api_key: str = "prism-key") -> ForterClient:
+# Prism checks only that Basic credentials are present; any key will do.
+PRISM_SITE_ID = "prism-site"
+PRISM_KEY = "prism-key"
+
+
+def client_for(url: str, site_id: str = PRISM_SITE_ID, secret_key: str = PRISM_KEY) -> ForterClient:
     # No retries: a mock's answer is taken as it comes.
-    return ForterClient(site_id=site_id, api_key=api_key, base_url=url, max_retries=0)
+    return ForterClient(site_id=site_id, secret_key=secret_key, base_url=url, max_retries=0)
 
 
 def ours_client(mock: MockServer) -> ForterClient:
-    return client_for(mock.url, mock.site_id, mock.api_key)
+    return client_for(mock.url, mock.site_id, mock.secret_key)
 
 
 # ---------------------------------------------------------------- agreement
@@ -207,7 +212,7 @@ def test_prism_cannot_tie_the_path_order_id_to_the_body(prism: str, ours: MockSe
             f"{base}/v3/orders/another-id",
             json=order,
             headers={"api-version": "10.1", "x-forter-siteid": ours.site_id},
-            auth=(ours.api_key, ""),
+            auth=(ours.secret_key, ""),
         )
         assert response.status_code == expected, base
 
@@ -221,6 +226,6 @@ def test_a_missing_site_id_header_is_400_for_prism_and_401_for_ours(
             f"{base}/v3/orders/{order['orderId']}",
             json=order,
             headers={"api-version": "10.1"},
-            auth=(ours.api_key, ""),
+            auth=(ours.secret_key, ""),
         )
         assert response.status_code == expected, base
