@@ -18,7 +18,9 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from forter_orders_api.models import ErrorResponse, Order, OrderDecision
+    from forter_orders_api.types import UnknownValue
 
+    from . import models
     from ._builders import (
         build_mobile_order,
         build_web_order,
@@ -98,6 +100,7 @@ _EXPORTS: dict[str, str] = {
     "RetryPolicy": "._retry",
     "Secret": "._secret",
     "UnexpectedResponseError": "._errors",
+    "UnknownValue": "forter_orders_api.types",
     "build_mobile_order": "._builders",
     "build_web_order": "._builders",
     "cart_item": "._builders",
@@ -111,6 +114,10 @@ _EXPORTS: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "models":  # the submodule, for `forter_orders.models.Amount` without an import
+        value = importlib.import_module(".models", __name__)
+        globals()[name] = value
+        return value
     module_name = _EXPORTS.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -159,6 +166,7 @@ __all__ = [
     "RetryPolicy",
     "Secret",
     "UnexpectedResponseError",
+    "UnknownValue",
     "__version__",
     "build_mobile_order",
     "build_web_order",
@@ -167,6 +175,7 @@ __all__ = [
     "epoch_seconds",
     "is_fallback",
     "load_spec",
+    "models",
     "money",
     "validate_order",
 ]
