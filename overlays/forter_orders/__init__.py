@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         RateLimitError,
         UnexpectedResponseError,
     )
+    from ._examples import example_names, example_order
     from ._fallback import FallbackDecision, FallbackPolicy, FallbackReason, is_fallback
     from ._logging import RedactingFilter
     from ._problem import Problem
@@ -106,6 +107,8 @@ _EXPORTS: dict[str, str] = {
     "cart_item": "._builders",
     "epoch_ms": "._builders",
     "epoch_seconds": "._builders",
+    "example_names": "._examples",
+    "example_order": "._examples",
     "is_fallback": "._fallback",
     "load_spec": "._spec",
     "money": "._builders",
@@ -173,6 +176,8 @@ __all__ = [
     "cart_item",
     "epoch_ms",
     "epoch_seconds",
+    "example_names",
+    "example_order",
     "is_fallback",
     "load_spec",
     "models",
