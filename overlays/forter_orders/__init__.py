@@ -7,6 +7,10 @@ The request and response models are generated from the packaged ``openapi.yaml``
 
     with ForterClient(fallback=FallbackPolicy()) as forter:
         decision = forter.orders.create(order)
+
+Every generated model is importable from :mod:`forter_orders.models`; ``example_order()``
+returns the spec's example orders; ``forter_orders.mock.MockServer().client()`` is a client
+for the local mock.
 """
 
 from __future__ import annotations
