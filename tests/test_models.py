@@ -155,6 +155,9 @@ def test_an_unknown_decision_parses_and_is_readable() -> None:
     assert str(decision.forter_decision) == "VERIFICATION_REQUIRED"
     assert str(decision.recommendation) == "SOMETHING_NEW"
     assert decision.to_dict() == body  # sent back exactly as received
+    empty = OrderDecision.from_dict({"forterDecision": "APPROVE", "recommendation": ""})
+    assert empty.recommendation == UnknownValue("")  # Forter's "no recommendation"
+    assert not empty.recommendation  # falsy, as the empty string was
     known = OrderDecision.from_dict({"forterDecision": "DECLINE"})
     assert known.forter_decision == "DECLINE"
     assert type(known.forter_decision) is str

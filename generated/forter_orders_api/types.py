@@ -61,6 +61,10 @@ class UnknownValue:
     def __str__(self) -> str:
         return self.value
 
+    def __bool__(self) -> bool:
+        # As the string would be: Forter sends recommendation "" when it has none.
+        return bool(self.value)
+
 
 def repr_set_members(model: Any) -> str:
     """``Name(member=value, ...)`` listing only the members that are set (not ``UNSET``).
