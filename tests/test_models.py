@@ -260,15 +260,20 @@ def test_forter_orders_models_reexports_every_generated_model() -> None:
     assert forter_orders.UnknownValue is UnknownValue
 
 
+def _model_classes() -> dict[str, type]:
+    return {
+        name: cls
+        for name in generated.__all__
+        if inspect.isclass(cls := getattr(generated, name)) and hasattr(cls, "to_dict")
+    }
+
+
 def _renames() -> list[tuple[str, str, str]]:
     """(class, wire name, Python name) wherever the Python name is not the plain snake_case."""
     rows = []
-    for name in generated.__all__:
-        to_dict = getattr(getattr(generated, name), "to_dict", None)
-        if to_dict is None:  # an enum's type alias
-            continue
-        source = inspect.getsource(to_dict)
-        pairs = re.findall(r'field_dict\["([^"]+)"\] = (\w+)', source)
+    for name, cls in _model_classes().items():
+        source = inspect.getsource(cls.to_dict)  # type: ignore[attr-defined]
+        pairs = re.findall(r'field_dict\["([^"]+)"\] = \(?\s*(\w+)', source)
         pairs += re.findall(r'^\s+"([^"]+)": (\w+),$', source, flags=re.M)
         for wire, python in pairs:
             if python != re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", wire).lower():
@@ -276,18 +281,39 @@ def _renames() -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
-def test_docs_list_every_renamed_member() -> None:
+def _homes() -> dict[str, list[str]]:
+    """class -> the members (``Payment.gift_card``) whose type mentions it."""
+    classes = _model_classes()
+    homes: dict[str, list[str]] = {name: [] for name in classes}
+    for name, cls in sorted(classes.items()):
+        for member, annotation in inspect.get_annotations(cls).items():
+            if member == "additional_properties":
+                continue
+            for used in sorted(set(re.findall(r"\b[A-Z]\w*", annotation)) & homes.keys() - {name}):
+                homes[used].append(f"`{name}.{member}`")
+    return homes
+
+
+def _doc_table(docs: str, marker: str) -> str:
+    match = re.search(rf"<!-- {marker}:start -->\n(.*?)<!-- {marker}:end -->", docs, re.DOTALL)
+    assert match, f"docs/models.md has no {marker} table"
+    return match.group(1)
+
+
+def test_docs_list_every_renamed_member_and_where_each_class_goes() -> None:
     docs = (ROOT / "docs" / "models.md").read_text()
-    match = re.search(r"<!-- renames:start -->\n(.*?)<!-- renames:end -->", docs, re.DOTALL)
-    assert match, "docs/models.md has no renames table"
-    table = "| class | wire name | Python name |\n|---|---|---|\n" + "".join(
+    renames = "| class | wire name | Python name |\n|---|---|---|\n" + "".join(
         f"| `{cls}` | `{wire}` | `{python}` |\n" for cls, wire, python in _renames()
     )
-    assert match.group(1) == table, (
-        "docs/models.md is out of date; the table should read:\n" + table
-    )
+    assert _doc_table(docs, "renames") == renames, "run scripts/regenerate"
     for python in ("bin_", "zip_", "type_"):
-        assert f"`{python}`" in table
+        assert f"`{python}`" in renames
+    homes = "| class | the members that take it |\n|---|---|\n" + "".join(
+        f"| `{name}` | {', '.join(where) or '(a request or response body)'} |\n"
+        for name, where in sorted(_homes().items())
+    )
+    assert _doc_table(docs, "classes") == homes, "run scripts/regenerate"
+    assert "| `StoredValue` | `Payment.gift_card`, `Payment.store_credit_used` |" in homes
 
 
 # ---------------------------------------------------------------- reprs
