@@ -411,3 +411,10 @@ def test_create_and_the_builders_raise_the_same_error() -> None:
             except OrderValidationError as exc:  # one except clause for both
                 paths.append(exc.problems[0].path)
     assert paths == ["orderId", "basicItemData.quantity"]
+
+
+def test_a_card_number_in_the_wrong_argument_is_masked() -> None:
+    with pytest.raises(OrderValidationError) as info:
+        money("4111 1111 1111 1111", "USD")
+    assert "4111 1111 1111 1111" not in str(info.value)
+    assert "1111" in str(info.value)  # the last four digits remain, for support

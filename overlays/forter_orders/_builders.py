@@ -45,6 +45,7 @@ from forter_orders_api.models.order_authorization_step import OrderAuthorization
 from forter_orders_api.types import UNSET, Unset
 
 from ._errors import OrderValidationError
+from ._pan import mask_pans
 from ._problem import Problem
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
@@ -80,7 +81,8 @@ class _Checks:
         self.wrong_type = False
 
     def add(self, path: str, message: str, code: str) -> None:
-        self.problems.append(Problem(path, message, code))
+        # Messages quote the argument; a card number pasted into the wrong one stays masked.
+        self.problems.append(Problem(path, mask_pans(message), code))
         self.wrong_type = self.wrong_type or code == "type"
 
     def raise_if_any(self) -> None:
