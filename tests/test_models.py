@@ -120,9 +120,19 @@ def _mypy(tmp_path: Path, name: str, source: str) -> subprocess.CompletedProcess
     )
 
 
+def _docs_match_block() -> str:
+    """The ``match`` example of docs/models.md, which must type-check as the docs claim."""
+    docs = (ROOT / "docs" / "models.md").read_text()
+    match = re.search(r"```python\n(from typing import assert_never\n.*?)```", docs, re.DOTALL)
+    assert match, "docs/models.md has no match example"
+    return match.group(1)
+
+
 def test_mypy_strict_flags_misspelt_values_and_accepts_correct_use(tmp_path: Path) -> None:
     good = _mypy(tmp_path, "good", GOOD)
     assert good.returncode == 0, good.stdout + good.stderr
+    docs = _mypy(tmp_path, "docs_example", _docs_match_block())
+    assert docs.returncode == 0, docs.stdout + docs.stderr
     bad = _mypy(tmp_path, "bad", BAD)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     flagged = {
