@@ -17,7 +17,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench._util import ROOT, Plan, Section, Skip, loadavg, machine
+from bench._util import ROOT, Plan, Section, Skip, Target, loadavg, machine
 
 SECTIONS = ("send", "build", "validate", "batch", "startup", "mock", "profile")
 # Run only when named in --only: they need what the others never use (PyPI for installs).
@@ -86,6 +86,12 @@ def _md_table(columns: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _measured(t: Target) -> str:
+    if t.unit == "x":
+        return f"{t.measured:.2f}x"
+    return f"{t.measured:.1f} {t.unit}" if t.unit == "MB" else f"{t.measured:.0f} {t.unit}"
+
+
 def render_section(sec: Section) -> str:
     head = f"## {sec.title}\n"
     if sec.status != "ok":
@@ -100,7 +106,7 @@ def render_section(sec: Section) -> str:
         rows = [
             [
                 t.name,
-                f"{t.measured:.2f}x" if t.unit == "x" else f"{t.measured:.0f} {t.unit}",
+                _measured(t),
                 f"{t.op.replace('<=', '≤').replace('>=', '≥')} {t.limit:g}"
                 + ("x" if t.unit == "x" else f" {t.unit}"),
                 "met" if t.ok else "**missed**",
@@ -122,7 +128,7 @@ def summary_rows(sections: list[Section]) -> list[list[str]]:
             summary.append(
                 [
                     t.name,
-                    f"{t.measured:.2f}x" if t.unit == "x" else f"{t.measured:.0f} {t.unit}",
+                    _measured(t),
                     f"{t.op.replace('<=', '≤').replace('>=', '≥')} {t.limit:g}"
                     + ("x" if t.unit == "x" else f" {t.unit}"),
                     "met" if t.ok else "**missed**",
@@ -177,6 +183,7 @@ def merge_markdown(existing: str, sections: list[Section], command: str) -> str:
         2:
     ]
     names = {row.split("|")[1].strip() for row in new_rows}
+    parts = [part.rstrip("\n") + "\n\n" for part in parts]
     for index, part in enumerate(parts):
         if part.startswith("## Summary vs targets\n"):
             lines = part.rstrip("\n").splitlines()

@@ -29,7 +29,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench._util import MOBILE_EXAMPLE, PY, ROOT, Section, Table, Target, serve
+from bench._util import MOBILE_EXAMPLE, PY, ROOT, Section, Table, Target, loadavg, serve
 
 PLAIN_DISTRIBUTIONS = 16
 PLAIN_MB = 30.0
@@ -134,6 +134,7 @@ def _ms(seconds: float) -> str:
 
 def run(quick: bool) -> Section:
     sec = Section("install", "8. Install footprint, import, first call, time to first decision")
+    load_at_start = loadavg()
     repeats = 3 if quick else 7
     with tempfile.TemporaryDirectory(prefix="forter-bench-install-") as folder:
         tmp = Path(folder)
@@ -323,6 +324,10 @@ def run(quick: bool) -> Section:
             ]
         )
         sec.tables.append(first)
+    sec.notes.append(
+        f"load average (1/5/15 min) at the start {load_at_start}, at the end {loadavg()}: the "
+        "times are wall clock on a shared machine; compare the ratios"
+    )
     sec.notes.append(
         "dependencies from "
         + (
