@@ -9,7 +9,10 @@ openapi-python-client cannot see vendor extensions, so for the members of *respo
 (the values a merchant branches on: ``forterDecision``, ``recommendation``, ...) this script:
 
 * moves the value list into an enum component named ``<Schema><Member>`` (e.g.
-  ``OrderDecisionForterDecision``), which the generator turns into a ``Literal`` type, and
+  ``OrderDecisionForterDecision``), which the generator turns into a ``Literal`` type. The
+  known values are ``x-forter-known-values`` plus the values the spec's own response examples
+  use there (the empty ``recommendation`` meaning "none"), as the drift reports count them
+  (``forter_orders._drift``), and
 * writes OUT_TEMPLATE, a Jinja file that names those components, so that the custom
   templates (scripts/generator-templates) make them *open*: the type becomes
   ``Literal[...] | UnknownValue`` and an unlisted value parses as ``UnknownValue(value)``
@@ -76,6 +79,68 @@ def request_and_response_roots(spec: dict[str, Any]) -> tuple[list[Any], list[An
     return requests, responses
 
 
+APPLICATORS = ("allOf", "anyOf", "oneOf")
+
+
+def response_examples(spec: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(schema name, example body) for every example of a response body given by ``$ref``."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    for item in spec.get("paths", {}).values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for response in (operation.get("responses") or {}).values():
+                for media in (response.get("content") or {}).values():
+                    ref = (media.get("schema") or {}).get("$ref", "")
+                    if not ref.startswith(SCHEMA_PREFIX):
+                        continue
+                    name = ref.removeprefix(SCHEMA_PREFIX)
+                    if "example" in media:
+                        yield name, media["example"]
+                    for example in (media.get("examples") or {}).values():
+                        if isinstance(example, dict) and "value" in example:
+                            yield name, example["value"]
+                    schema = schemas.get(name, {})
+                    if "example" in schema:
+                        yield name, schema["example"]
+                    for example in schema.get("examples") or ():
+                        yield name, example
+
+
+def example_values(spec: dict[str, Any]) -> dict[tuple[str, str], list[str]]:
+    """(schema, member) -> the strings the response examples give open-valued members."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    found: dict[tuple[str, str], list[str]] = {}
+
+    def walk(value: Any, node: Any, owner: str | None, depth: int = 0) -> None:
+        if depth > 32 or not isinstance(node, dict):
+            return
+        if isinstance(node.get("$ref"), str):
+            name = node["$ref"].removeprefix(SCHEMA_PREFIX)
+            walk(value, schemas.get(name), name, depth + 1)
+            return
+        if isinstance(value, dict):
+            for member, sub in value.items():
+                schema = (node.get("properties") or {}).get(member)
+                if schema is None:
+                    continue
+                if owner and "x-forter-known-values" in schema and isinstance(sub, str):
+                    seen = found.setdefault((owner, member), [])
+                    if sub not in seen:
+                        seen.append(sub)
+                walk(sub, schema, None, depth + 1)
+        elif isinstance(value, list) and "items" in node:
+            for sub in value:
+                walk(sub, node["items"], None, depth + 1)
+        for key in APPLICATORS:
+            for part in node.get(key) or ():
+                walk(value, part, owner, depth + 1)
+
+    for name, example in response_examples(spec):
+        walk(example, schemas.get(name), name)
+    return found
+
+
 def pascal(name: str) -> str:
     return name[:1].upper() + name[1:]
 
@@ -96,6 +161,7 @@ def build_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     schemas: dict[str, Any] = spec.get("components", {}).get("schemas", {})
     requests, responses = request_and_response_roots(spec)
     response_only = reachable(spec, responses) - reachable(spec, requests)
+    from_examples = example_values(spec)
     added: dict[str, Any] = {}
     for schema_name in sorted(response_only):
         schema = schemas.get(schema_name, {})
@@ -104,6 +170,9 @@ def build_view(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             if found is None:
                 continue
             values, nullable = found
+            values += [
+                v for v in from_examples.get((schema_name, member_name), []) if v not in values
+            ]
             enum_name = schema_name + pascal(member_name)
             if enum_name in schemas or enum_name in added:
                 raise SystemExit(f"generator-view: {enum_name} already exists in the spec")

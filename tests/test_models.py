@@ -30,6 +30,7 @@ from forter_orders import (
     money,
 )
 from forter_orders import models as models_module
+from forter_orders._drift import strict_schema
 from forter_orders.testing import ForterMockState
 from forter_orders_api.types import UNSET, Unset
 
@@ -166,8 +167,8 @@ def test_an_unknown_decision_parses_and_is_readable() -> None:
     assert str(decision.recommendation) == "SOMETHING_NEW"
     assert decision.to_dict() == body  # sent back exactly as received
     empty = OrderDecision.from_dict({"forterDecision": "APPROVE", "recommendation": ""})
-    assert empty.recommendation == UnknownValue("")  # Forter's "no recommendation"
-    assert not empty.recommendation  # falsy, as the empty string was
+    assert empty.recommendation == ""  # Forter's "no recommendation": the spec's example has it
+    assert not UnknownValue("")  # an unknown value is as truthy as its string
     known = OrderDecision.from_dict({"forterDecision": "DECLINE"})
     assert known.forter_decision == "DECLINE"
     assert type(known.forter_decision) is str
@@ -188,61 +189,63 @@ def test_a_fallback_decision_from_configuration_is_parsed_like_forter_answers() 
     assert policy.decision == UnknownValue("VERIFICATION_REQUIRED")
 
 
-def _refs(node: object) -> Iterator[str]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$ref":
-                yield value
-            else:
-                yield from _refs(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _refs(item)
-
-
-def _reachable(spec: dict[str, Any], roots: list[Any]) -> set[str]:
-    schemas = spec["components"]["schemas"]
-    responses = spec["components"].get("responses", {})
-    seen: set[tuple[str, str]] = set()
-    todo = [ref for root in roots for ref in _refs(root)]
-    while todo:
-        kind, name = todo.pop().split("/")[-2:]
-        if (kind, name) in seen:
-            continue
-        seen.add((kind, name))
-        todo.extend(_refs((schemas if kind == "schemas" else responses).get(name, {})))
-    return {name for kind, name in seen if kind == "schemas"}
-
-
-def _open_response_members() -> dict[str, list[str]]:
-    """``Schema+Member`` -> known values, for response-only members with known values."""
+def _open_response_members() -> dict[str, tuple[str, str]]:
+    """``Schema+Member`` -> (schema, member) for the response-only members with known values."""
     spec = load_spec()
-    operations = [op for item in spec["paths"].values() for op in item.values()]
-    sent = _reachable(spec, [op.get("requestBody", {}) for op in operations])
-    answered = _reachable(spec, [op.get("responses", {}) for op in operations])
+    schemas = spec["components"]["schemas"]
     found = {}
-    for schema_name in sorted(answered - sent):
-        for member, schema in spec["components"]["schemas"][schema_name]["properties"].items():
+    for schema_name in sorted(_response_only(spec)):
+        for member, schema in schemas[schema_name].get("properties", {}).items():
             if "x-forter-known-values" in schema:
-                name = schema_name + member[0].upper() + member[1:]
-                found[name] = schema["x-forter-known-values"]
+                found[schema_name + member[0].upper() + member[1:]] = (schema_name, member)
     return found
 
 
-def test_open_value_sets_come_from_the_spec() -> None:
+def _response_only(spec: dict[str, Any]) -> set[str]:
+    def refs(node: object) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from [value] if key == "$ref" else refs(value)
+        elif isinstance(node, list):
+            for item in node:
+                yield from refs(item)
+
+    def reachable(roots: list[Any]) -> set[str]:
+        seen: set[tuple[str, str]] = set()
+        todo = [ref for root in roots for ref in refs(root)]
+        while todo:
+            kind, name = todo.pop().split("/")[-2:]
+            if (kind, name) not in seen:
+                seen.add((kind, name))
+                todo.extend(refs(spec["components"].get(kind, {}).get(name, {})))
+        return {name for kind, name in seen if kind == "schemas"}
+
+    operations = [op for item in spec["paths"].values() for op in item.values()]
+    answered = reachable([op.get("responses", {}) for op in operations])
+    return answered - reachable([op.get("requestBody", {}) for op in operations])
+
+
+def test_open_value_sets_are_what_the_spec_and_the_drift_reports_know() -> None:
+    """Known = x-forter-known-values plus the spec's example values, as forter_orders._drift."""
     expected = _open_response_members()
     assert {"OrderDecisionForterDecision", "OrderDecisionRecommendation"} <= expected.keys()
     open_types = {
         name for name in generated.__all__ if UnknownValue in get_args(getattr(generated, name))
     }
     assert open_types == expected.keys()
-    for name, values in expected.items():
+    strict = strict_schema(load_spec())["components"]["schemas"]
+    for name, (schema_name, member) in expected.items():
         module = importlib.import_module(f"forter_orders_api.models.{_snake(name)}")
-        alias = getattr(module, name)
-        literal, unknown = get_args(alias)
+        literal, unknown = get_args(getattr(module, name))
         assert unknown is UnknownValue
-        assert sorted(get_args(literal)) == sorted(values), name
-        assert getattr(module, f"{_snake(name).upper()}_VALUES") == frozenset(values)
+        known = [v for v in strict[schema_name]["properties"][member]["enum"] if v is not None]
+        assert set(
+            load_spec()["components"]["schemas"][schema_name]["properties"][member][
+                "x-forter-known-values"
+            ]
+        ) <= set(known)
+        assert sorted(get_args(literal)) == sorted(known), name
+        assert getattr(module, f"{_snake(name).upper()}_VALUES") == frozenset(known)
 
 
 def _snake(name: str) -> str:

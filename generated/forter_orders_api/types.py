@@ -62,7 +62,7 @@ class UnknownValue:
         return self.value
 
     def __bool__(self) -> bool:
-        # As the string would be: Forter sends recommendation "" when it has none.
+        # As the string would be, so `if decision.recommendation:` keeps its meaning.
         return bool(self.value)
 
 

@@ -4,6 +4,7 @@ from ..types import UnknownValue
 
 OrderDecisionRecommendation = (
     Literal[
+        "",
         "REQUEST_SCA_EXCLUSION_ANONYMOUS",
         "REQUEST_SCA_EXCLUSION_MIT",
         "REQUEST_SCA_EXCLUSION_MOTO",
@@ -20,6 +21,7 @@ OrderDecisionRecommendation = (
 
 ORDER_DECISION_RECOMMENDATION_VALUES: frozenset[str] = frozenset(
     {
+        "",
         "REQUEST_SCA_EXCLUSION_ANONYMOUS",
         "REQUEST_SCA_EXCLUSION_MIT",
         "REQUEST_SCA_EXCLUSION_MOTO",
