@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import shlex
 import sys
 import time
@@ -16,9 +17,11 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from bench._util import ROOT, Plan, Section, Skip, loadavg, machine
+from bench._util import ROOT, Plan, Section, Skip, Target, loadavg, machine
 
 SECTIONS = ("send", "build", "validate", "batch", "startup", "mock", "profile")
+# Run only when named in --only: they need what the others never use (PyPI for installs).
+OPT_IN = ("install",)
 
 
 def _runner(key: str, quick: bool, plan: Plan) -> Callable[[], Section]:
@@ -47,6 +50,10 @@ def _runner(key: str, quick: bool, plan: Plan) -> Callable[[], Section]:
             from bench import mock
 
             return mock.run(plan, quick)
+        if key == "install":
+            from bench import install
+
+            return install.run(quick)
         from bench import profile
 
         return profile.run(quick)
@@ -79,6 +86,12 @@ def _md_table(columns: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _measured(t: Target) -> str:
+    if t.unit == "x":
+        return f"{t.measured:.2f}x"
+    return f"{t.measured:.1f} {t.unit}" if t.unit == "MB" else f"{t.measured:.0f} {t.unit}"
+
+
 def render_section(sec: Section) -> str:
     head = f"## {sec.title}\n"
     if sec.status != "ok":
@@ -93,7 +106,7 @@ def render_section(sec: Section) -> str:
         rows = [
             [
                 t.name,
-                f"{t.measured:.2f}x" if t.unit == "x" else f"{t.measured:.0f} {t.unit}",
+                _measured(t),
                 f"{t.op.replace('<=', '≤').replace('>=', '≥')} {t.limit:g}"
                 + ("x" if t.unit == "x" else f" {t.unit}"),
                 "met" if t.ok else "**missed**",
@@ -107,15 +120,15 @@ def render_section(sec: Section) -> str:
     return "".join(parts)
 
 
-def render_markdown(sections: list[Section], command: str, info: dict[str, str]) -> str:
-    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+def summary_rows(sections: list[Section]) -> list[list[str]]:
+    """One row per target, and one per section that did not run."""
     summary = []
     for sec in sections:
         for t in sec.targets:
             summary.append(
                 [
                     t.name,
-                    f"{t.measured:.2f}x" if t.unit == "x" else f"{t.measured:.0f} {t.unit}",
+                    _measured(t),
                     f"{t.op.replace('<=', '≤').replace('>=', '≥')} {t.limit:g}"
                     + ("x" if t.unit == "x" else f" {t.unit}"),
                     "met" if t.ok else "**missed**",
@@ -123,6 +136,12 @@ def render_markdown(sections: list[Section], command: str, info: dict[str, str])
             )
         if sec.status != "ok":
             summary.append([sec.title, sec.status, sec.reason, ""])
+    return summary
+
+
+def render_markdown(sections: list[Section], command: str, info: dict[str, str]) -> str:
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    summary = summary_rows(sections)
     out = [
         "# Benchmarks\n",
         " ".join(
@@ -153,22 +172,64 @@ def render_markdown(sections: list[Section], command: str, info: dict[str, str])
     return "\n".join(out).rstrip() + "\n"
 
 
+def merge_markdown(existing: str, sections: list[Section], command: str) -> str:
+    """``existing`` BENCHMARKS.md with ``sections`` replaced (or added) and the rest kept.
+
+    Their summary rows replace the rows of the same target names (or are added), and a header
+    line records the partial run, so that no figure looks newer than it is.
+    """
+    head, *parts = re.split(r"(?m)^(?=## )", existing)
+    new_rows = _md_table(["target", "measured", "goal", ""], summary_rows(sections)).splitlines()[
+        2:
+    ]
+    names = {row.split("|")[1].strip() for row in new_rows}
+    parts = [part.rstrip("\n") + "\n\n" for part in parts]
+    for index, part in enumerate(parts):
+        if part.startswith("## Summary vs targets\n"):
+            lines = part.rstrip("\n").splitlines()
+            kept = [
+                ln
+                for ln in lines
+                if not (ln.startswith("| ") and ln.split("|")[1].strip() in names)
+            ]
+            parts[index] = "\n".join(kept + new_rows) + "\n\n"
+    for sec in sections:
+        rendered = render_section(sec).rstrip("\n") + "\n\n"
+        found = [i for i, part in enumerate(parts) if part.startswith(f"## {sec.title}\n")]
+        if found:
+            parts[found[0]] = rendered
+        else:
+            parts.append(rendered)
+    when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    titles = "; ".join(sec.title for sec in sections)
+    head = head.rstrip("\n") + f"\n- {when}: `{command}` re-ran {titles}; the rest is older\n\n"
+    return (head + "".join(parts)).rstrip("\n") + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny N (smoke test, < 20 s)")
     parser.add_argument(
         "--only",
         default=",".join(SECTIONS),
-        help=f"comma-separated sections (default: all): {','.join(SECTIONS)}",
+        help=f"comma-separated sections (default: {','.join(SECTIONS)}; "
+        f"opt-in: {','.join(OPT_IN)})",
     )
-    parser.add_argument("--write", action="store_true", help="rewrite BENCHMARKS.md")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="rewrite BENCHMARKS.md (with --only: replace just those sections and their "
+        "summary rows, keep the rest)",
+    )
     parser.add_argument("--markdown", metavar="FILE", help="write the report to FILE instead")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)
     keys = [k.strip() for k in args.only.split(",") if k.strip()]
-    unknown = [k for k in keys if k not in SECTIONS]
+    unknown = [k for k in keys if k not in SECTIONS + OPT_IN]
     if unknown:
-        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        parser.error(
+            f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS + OPT_IN)}"
+        )
     info = machine()
     command = "scripts/bench " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     sections = run_sections(keys, args.quick)
@@ -184,7 +245,10 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.markdown) if args.markdown else ROOT / "BENCHMARKS.md" if args.write else None
     )
     if target is not None:
-        target.write_text(render_markdown(sections, command.strip(), info))
+        fresh = render_markdown(sections, command.strip(), info)
+        if set(keys) != set(SECTIONS) and target.exists():
+            fresh = merge_markdown(target.read_text(), sections, command.strip())
+        target.write_text(fresh)
         print(f"wrote {target}")
     return 1 if any(s.status == "error" for s in sections) else 0
 

@@ -37,7 +37,7 @@ from forter_orders import (
     is_fallback,
     money,
 )
-from forter_orders_api.models import AccountOwner
+from forter_orders.models import AccountOwner
 
 log = logging.getLogger("shop.checkout")
 

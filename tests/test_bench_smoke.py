@@ -81,3 +81,47 @@ def test_bench_rejects_unknown_section() -> None:
     )
     assert proc.returncode == 2
     assert "unknown section" in proc.stderr
+
+
+@pytest.fixture
+def bench_importable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/ is not installed: scripts/bench puts the repository root on the path."""
+    monkeypatch.syspath_prepend(str(ROOT))
+
+
+@pytest.mark.usefixtures("bench_importable")
+def test_writing_some_sections_keeps_the_others() -> None:
+    """``scripts/bench --only install --write`` replaces that section and its summary rows."""
+    from bench.__main__ import merge_markdown, render_markdown
+    from bench._util import Section, Table, Target
+
+    def section(key: str, title: str, value: float) -> Section:
+        sec = Section(key, title, tables=[Table("t", ["a"], [[str(value)]])])
+        sec.targets.append(Target(f"{key} figure", value, "ms", "<=", 10))
+        return sec
+
+    info = dict.fromkeys(("cpu", "cores", "memory", "os", "python", "load", "packages"), "x")
+    old = render_markdown(
+        [section("send", "1. Send", 1.0), section("startup", "5. Start-up", 2.0)], "full", info
+    )
+    merged = merge_markdown(
+        old, [section("startup", "5. Start-up", 7.0), section("install", "8. Install", 3.0)], "p"
+    )
+    assert merged.count("## 1. Send\n") == merged.count("## 5. Start-up\n") == 1
+    assert merged.index("## 1. Send") < merged.index("## 5. Start-up") < merged.index("## 8.")
+    assert "| 7.0 |" in merged
+    assert "| 2.0 |" not in merged
+    assert "| send figure | 1 ms |" in merged  # kept
+    assert "| startup figure | 7 ms |" in merged  # replaced
+    assert "| startup figure | 2 ms |" not in merged
+    assert "| install figure | 3 ms |" in merged  # added
+    assert "`p` re-ran 5. Start-up; 8. Install; the rest is older" in merged
+    assert merged.startswith(old.split("## Summary")[0].rstrip("\n"))
+
+
+@pytest.mark.usefixtures("bench_importable")
+def test_the_install_section_is_opt_in() -> None:
+    from bench.__main__ import OPT_IN, SECTIONS
+
+    assert "install" in OPT_IN
+    assert "install" not in SECTIONS  # a plain scripts/bench run needs no PyPI

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+import httpx
 import pytest
 
 from forter_orders import (
+    ForterClient,
     Order,
+    OrderValidationError,
+    Problem,
     build_mobile_order,
     build_web_order,
     cart_item,
     epoch_ms,
     epoch_seconds,
+    load_spec,
     money,
     validate_order,
 )
@@ -258,3 +264,157 @@ def test_cart_item_checks() -> None:
     digital = cart_item("e-book", price, item_type="NON_TANGIBLE", category="books")
     assert digital.to_dict()["basicItemData"]["type"] == "NON_TANGIBLE"
     assert digital.to_dict()["basicItemData"]["category"] == "books"
+
+
+# ---------------------------------------------------------------- one kind of error, with paths
+
+
+def _member(schema: dict[str, Any], name: str) -> dict[str, Any] | None:
+    """The schema of member ``name`` of ``schema`` ($ref, allOf and items followed)."""
+    components = load_spec()["components"]["schemas"]
+    while "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[-1]]
+    if name in schema.get("properties", {}):
+        found: dict[str, Any] = schema["properties"][name]
+        return found
+    for part in schema.get("allOf", []):
+        hit = _member(part, name)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _resolves(root: str, path: str) -> bool:
+    """True when the dotted ``path`` (``cartItems[0].basicItemData``) exists under ``root``."""
+    components = load_spec()["components"]["schemas"]
+    schema: dict[str, Any] | None = {"$ref": f"#/components/schemas/{root}"}
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        assert schema is not None
+        schema = _member(schema, name)
+        if schema is None:
+            return False
+        if index:
+            while "$ref" in schema:
+                schema = components[schema["$ref"].rsplit("/", 1)[-1]]
+            schema = schema.get("items")
+    return schema is not None
+
+
+def _problems(call: Callable[[], object]) -> list[Problem]:
+    with pytest.raises(OrderValidationError) as info:
+        call()
+    return info.value.problems
+
+
+def test_builder_errors_are_order_validation_errors_with_wire_paths() -> None:
+    naive = datetime(2026, 1, 1)  # noqa: DTZ001 - the point of the test
+    problems = _problems(
+        lambda: build_web_order(
+            order_id="",
+            customer_ip=" ",
+            user_agent="UA",
+            forter_token_cookie="",
+            cart_items=[],
+            total_amount="220.00",  # type: ignore[arg-type]
+            checkout_time=naive,
+            time_sent=naive,
+            merchant_device_identifier=7,  # type: ignore[arg-type]
+        )
+    )
+    assert [(p.path, p.code) for p in problems] == [
+        ("connectionInformation.customerIP", "required"),
+        ("connectionInformation.forterTokenCookie", "required"),
+        ("connectionInformation.merchantDeviceIdentifier", "type"),
+        ("orderId", "required"),
+        ("cartItems", "required"),
+        ("totalAmount", "type"),
+        ("checkoutTime", "timezone"),
+        ("timeSentToForter", "timezone"),
+    ]
+    assert all(_resolves("Order", p.path) for p in problems), problems
+    # the message names the Python argument too, so the fix is obvious
+    assert "forter_token_cookie must be a non-empty string" in str(problems[1])
+
+
+def test_mobile_builder_paths_resolve_in_the_spec() -> None:
+    problems = _problems(
+        lambda: build_mobile_order(
+            order_id="m-1",
+            forter_mobile_uid="",
+            customer_ip="1.2.3.4",
+            user_agent="UA",
+            cart_items=[_items()[0], "not an item"],  # type: ignore[list-item]
+            total_amount=money(Decimal("1"), "USD"),
+            checkout_time=CHECKOUT,
+            order_type="WEB",  # type: ignore[arg-type]
+            mobile_os_type=1,  # type: ignore[arg-type]
+        )
+    )
+    assert [(p.path, p.code) for p in problems] == [
+        ("orderType", "enum"),
+        ("connectionInformation.forterMobileUID", "required"),
+        ("connectionInformation.mobileOSType", "type"),
+        ("cartItems[1]", "type"),
+    ]
+    assert all(_resolves("Order", p.path) for p in problems), problems
+
+
+def test_cart_item_and_money_paths_resolve_inside_their_schemas() -> None:
+    item_problems = _problems(lambda: cart_item("", "1.00", -1))  # type: ignore[arg-type]
+    assert [p.path for p in item_problems] == [
+        "basicItemData.name",
+        "basicItemData.price",
+        "basicItemData.quantity",
+    ]
+    assert all(_resolves("CartItem", p.path) for p in item_problems)
+    money_problems = _problems(lambda: money(0.1, "US", amount_usd=Decimal("-1")))  # type: ignore[arg-type]
+    assert [(p.path, p.code) for p in money_problems] == [
+        ("currency", "pattern"),
+        ("amountLocalCurrency", "type"),
+        ("amountUSD", "minimum"),
+    ]
+    assert all(_resolves("Amount", p.path) for p in money_problems)
+
+
+def test_builder_errors_stay_value_and_type_errors() -> None:
+    """Code written for the old plain ValueError / TypeError keeps catching them."""
+    with pytest.raises(ValueError, match="negative") as value_error:
+        money(Decimal("-1"), "USD")
+    assert isinstance(value_error.value, OrderValidationError)
+    assert not isinstance(value_error.value, TypeError)
+    with pytest.raises(TypeError) as type_error:
+        money(1.5, "USD")  # type: ignore[arg-type]
+    assert isinstance(type_error.value, OrderValidationError)
+    assert isinstance(type_error.value, ValueError)
+    with pytest.raises(OrderValidationError) as epoch_error:
+        epoch_ms("2026-01-01")  # type: ignore[arg-type]
+    assert isinstance(epoch_error.value, TypeError)
+
+
+def test_create_and_the_builders_raise_the_same_error() -> None:
+    def never_called(request: httpx.Request) -> httpx.Response:
+        raise AssertionError("an invalid order must not be sent")
+
+    paths = []
+    with ForterClient(
+        "site-1",
+        "sk_test_key",
+        http_client=httpx.Client(transport=httpx.MockTransport(never_called)),
+    ) as forter:
+        for attempt in (
+            lambda: forter.orders.create({**_web().to_dict(), "orderId": ""}),
+            lambda: cart_item("x", money(Decimal("1"), "USD"), -2),
+        ):
+            try:
+                attempt()
+            except OrderValidationError as exc:  # one except clause for both
+                paths.append(exc.problems[0].path)
+    assert paths == ["orderId", "basicItemData.quantity"]
+
+
+def test_a_card_number_in_the_wrong_argument_is_masked() -> None:
+    with pytest.raises(OrderValidationError) as info:
+        money("4111 1111 1111 1111", "USD")
+    assert "4111 1111 1111 1111" not in str(info.value)
+    assert "1111" in str(info.value)  # the last four digits remain, for support

@@ -6,12 +6,16 @@ The subprocess tests (the real console script, signals, resume) live in test_cli
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from forter_orders import example_names
 from forter_orders.cli._app import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,12 +209,40 @@ def test_bad_mock_fault_kind_exit_2() -> None:
     assert "unknown mock scenario" in result.stderr
 
 
-@pytest.mark.parametrize("command", [[], ["validate"], ["send"], ["mock"], ["demo"]])
-def test_help_everywhere_with_examples(command: list[str]) -> None:
-    result = runner.invoke(app, [*command, "--help"])
+USAGE = {
+    "": "forter-orders [OPTIONS] COMMAND [ARGS]...",
+    "validate": "forter-orders validate [OPTIONS] FILE...",
+    "send": "forter-orders send [OPTIONS] FILE",
+    "mock": "forter-orders mock [OPTIONS]",
+    "demo": "forter-orders demo [OPTIONS]",
+    "example": "forter-orders example [OPTIONS] [NAME]",
+}
+
+
+@pytest.mark.parametrize("command", list(USAGE))
+def test_help_everywhere_with_examples(command: str) -> None:
+    result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "100"})
     assert result.exit_code == 0
-    assert "Usage:" in result.stdout
+    assert f"Usage: {USAGE[command]}" in result.stdout
     assert "Examples" in result.stdout
+    # click's conventions, not typer's type column: no <bool>, <str>, <int range>, {FILE}
+    assert not re.search(r"<[a-z][a-z |\[\],]*>", result.stdout), result.stdout
+    assert "{FILE" not in result.stdout
+
+
+def test_option_metavars_say_what_to_type() -> None:
+    send = runner.invoke(app, ["send", "--help"], env={"COLUMNS": "200"}).stdout
+    for option, metavar in [
+        ("--out", "FILE"),
+        ("--concurrency", "INTEGER [1<=x<=1024]"),
+        ("--timeout", "NUMBER [x>=0.001]"),
+        ("--site-id", "TEXT"),
+        ("--rate-limit", "N/s"),
+    ]:
+        assert re.search(rf"{option}\s+(-\w\s+)?{re.escape(metavar)}", send), option
+    validate = runner.invoke(app, ["validate", "--help"], env={"COLUMNS": "200"}).stdout
+    assert re.search(r"--format\s+-f\s+\[text\|json\]", validate)
+    assert re.search(r"\*\s+FILE\.\.\.\s+JSON", validate)
 
 
 def test_version() -> None:
@@ -219,10 +251,48 @@ def test_version() -> None:
     assert result.stdout.startswith("forter-orders ")
 
 
-def test_no_arguments_shows_help() -> None:
+def test_no_arguments_shows_help_and_succeeds() -> None:
     result = runner.invoke(app, [])
-    assert "Usage:" in result.output
+    assert result.exit_code == 0
+    assert "Usage: forter-orders [OPTIONS] COMMAND" in result.stdout
+    assert "validate" in result.stdout
+
+
+def test_the_console_script_without_arguments_exits_0() -> None:
+    script = Path(sys.executable).parent / "forter-orders"
+    result = subprocess.run([str(script)], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Usage: forter-orders" in result.stdout
+    assert result.stderr == ""
+
+
+# --------------------------------------------------------------------------- example
+
+
+def test_example_lists_the_spec_examples() -> None:
+    result = runner.invoke(app, ["example"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert names == list(example_names())
+    assert names == ["mobileAppOrder", "fullWebOrder"]
+
+
+@pytest.mark.parametrize(("name", "path"), [("mobile", MOBILE), ("fullWebOrder", WEB)])
+def test_example_prints_the_order_that_validates(name: str, path: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["example", name])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == json.loads(path.read_text())
+    order = tmp_path / "order.json"
+    order.write_text(result.stdout)
+    assert runner.invoke(app, ["validate", str(order)]).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["nosuch", "order"])
+def test_example_with_an_unknown_name_exits_2(name: str) -> None:
+    result = runner.invoke(app, ["example", name])
     assert result.exit_code == 2
+    assert "mobileAppOrder, fullWebOrder" in result.stderr
+    assert result.stdout == ""
 
 
 # ------------------------------------------------------------------------------ send

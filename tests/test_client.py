@@ -22,6 +22,7 @@ from forter_orders import (
     RawResponse,
     RetryPolicy,
     Secret,
+    UnknownValue,
     __version__,
 )
 
@@ -287,7 +288,9 @@ def test_unknown_decision_values_and_members_are_kept(web_order: dict[str, Any])
     body = {"forterDecision": "VERIFICATION_REQUIRED", "brandNew": [1, 2]}
     client = make_client(Recorder(httpx.Response(200, json=body)))
     decision = client.orders.create(web_order)
-    assert decision.forter_decision == "VERIFICATION_REQUIRED"
+    assert decision.forter_decision == UnknownValue("VERIFICATION_REQUIRED")
+    assert str(decision.forter_decision) == "VERIFICATION_REQUIRED"
+    assert decision.to_dict()["forterDecision"] == "VERIFICATION_REQUIRED"
     assert decision.additional_properties == {"brandNew": [1, 2]}
 
 

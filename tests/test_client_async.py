@@ -181,6 +181,6 @@ def test_async_client_runs_under_plain_asyncio() -> None:
     async def main() -> str:
         client, _ = client_answering(httpx.Response(200, json=DECISION))
         async with client:
-            return (await client.orders.create(ORDER)).forter_decision
+            return str((await client.orders.create(ORDER)).forter_decision)
 
     assert asyncio.run(main()) == "DECLINE"

@@ -25,7 +25,7 @@ import anyio
 import jsonschema_rs
 import pytest
 
-from forter_orders import AsyncForterClient, ForterClient
+from forter_orders import AsyncForterClient, ForterClient, UnknownValue
 from forter_orders._drift import (
     MAX_TRACKED,
     Drift,
@@ -146,7 +146,7 @@ UNKNOWN_HEADERS = {"x-mock-scenario": "unknown-decision"}
 def _check_unknown_decision(
     drift_report: Any, decisions: list[Any], caplog: pytest.LogCaptureFixture
 ) -> None:
-    assert all(d.forter_decision == "VERIFICATION_REQUIRED" for d in decisions)
+    assert all(d.forter_decision == UnknownValue("VERIFICATION_REQUIRED") for d in decisions)
     (item,) = drift_report.items
     assert (item.kind, item.path, item.value, item.count) == (
         "value",
@@ -233,7 +233,7 @@ def newer_forter() -> Iterator[str]:
 def _check_newer(report: Any, decisions: list[Any], caplog: pytest.LogCaptureFixture) -> None:
     for decision in decisions:  # returned whole
         assert decision.additional_properties == {"riskScore": 0.93}
-        assert decision.verification_method.status == "CHALLENGE_REQUIRED"
+        assert decision.verification_method.status == UnknownValue("CHALLENGE_REQUIRED")
     assert {(i.kind, i.path, i.value, i.count) for i in report} == {
         ("member", "riskScore", None, 3),
         ("value", "verificationMethod.status", "CHALLENGE_REQUIRED", 3),

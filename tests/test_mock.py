@@ -344,3 +344,41 @@ def test_client_hanging_up_mid_body_is_not_an_asgi_error(
         assert httpx.get(f"{mock.url}/_mock/stats", timeout=5).status_code == 200
     assert "Exception in ASGI application" not in caplog.text
     assert all(r["orderId"] != "hang-up" for r in mock.received)
+
+
+# ---------------------------------------------------------------- clients for the mock
+
+
+def test_mock_client_in_two_lines() -> None:
+    from forter_orders import FallbackPolicy, example_order, is_fallback
+    from forter_orders.mock import MockServer
+
+    with MockServer() as server, server.client() as forter:
+        decision = forter.orders.create(example_order("mobile"))
+        assert decision.forter_decision == "APPROVE"
+        (received,) = server.received
+        assert received["orderId"] == example_order("mobile")["orderId"]
+        server.queue("http-503", "http-503")
+        with server.client(fallback=FallbackPolicy(decision="APPROVE")) as open_:
+            fallback = open_.orders.create(example_order("web"))
+            assert is_fallback(fallback)
+            assert fallback.reason == "server_error"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("anyio_backend", ["asyncio"])
+async def test_mock_async_client(anyio_backend: str) -> None:
+    from forter_orders.mock import MockServer
+
+    with MockServer() as server:
+        server.script_order("B12261933767", "decline")
+        async with server.async_client() as forter:
+            decision = await forter.orders.create(example("mobile_app_order.json"))
+        assert decision.forter_decision == "DECLINE"
+
+
+def test_mock_client_needs_a_started_server() -> None:
+    from forter_orders.mock import MockServer
+
+    with pytest.raises(RuntimeError, match="with block"):
+        MockServer().client()

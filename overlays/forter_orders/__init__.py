@@ -7,6 +7,10 @@ The request and response models are generated from the packaged ``openapi.yaml``
 
     with ForterClient(fallback=FallbackPolicy()) as forter:
         decision = forter.orders.create(order)
+
+Every generated model is importable from :mod:`forter_orders.models`; ``example_order()``
+returns the spec's example orders; ``forter_orders.mock.MockServer().client()`` is a client
+for the local mock.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from forter_orders_api.models import ErrorResponse, Order, OrderDecision
+    from forter_orders_api.types import UnknownValue
 
+    from . import models
     from ._builders import (
         build_mobile_order,
         build_web_order,
@@ -50,6 +56,7 @@ if TYPE_CHECKING:
         RateLimitError,
         UnexpectedResponseError,
     )
+    from ._examples import example_names, example_order
     from ._fallback import FallbackDecision, FallbackPolicy, FallbackReason, is_fallback
     from ._logging import RedactingFilter
     from ._problem import Problem
@@ -98,11 +105,14 @@ _EXPORTS: dict[str, str] = {
     "RetryPolicy": "._retry",
     "Secret": "._secret",
     "UnexpectedResponseError": "._errors",
+    "UnknownValue": "forter_orders_api.types",
     "build_mobile_order": "._builders",
     "build_web_order": "._builders",
     "cart_item": "._builders",
     "epoch_ms": "._builders",
     "epoch_seconds": "._builders",
+    "example_names": "._examples",
+    "example_order": "._examples",
     "is_fallback": "._fallback",
     "load_spec": "._spec",
     "money": "._builders",
@@ -111,6 +121,10 @@ _EXPORTS: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "models":  # the submodule, for `forter_orders.models.Amount` without an import
+        value = importlib.import_module(".models", __name__)
+        globals()[name] = value
+        return value
     module_name = _EXPORTS.get(name)
     if module_name is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -159,14 +173,18 @@ __all__ = [
     "RetryPolicy",
     "Secret",
     "UnexpectedResponseError",
+    "UnknownValue",
     "__version__",
     "build_mobile_order",
     "build_web_order",
     "cart_item",
     "epoch_ms",
     "epoch_seconds",
+    "example_names",
+    "example_order",
     "is_fallback",
     "load_spec",
+    "models",
     "money",
     "validate_order",
 ]

@@ -10,8 +10,16 @@
   native-app order (``MOBILE`` / ``IOS`` / ``ANDROID``) needs the mobile SDK's ``forterMobileUID``
   and never carries ``forterTokenCookie``.
 
-The builders check their arguments; the full schema check runs when the order is sent (or call
-:func:`forter_orders.validate_order`).
+The builders check their arguments and raise :class:`~forter_orders.OrderValidationError`, the
+error ``create()`` raises, listing every problem with the wire path of the field it would fill
+(``connectionInformation.forterTokenCookie``, ``checkoutTime``; ``money()`` reports paths inside
+the ``Amount``: ``amountLocalCurrency``, ``currency``, ``amountUSD``). The error is also a
+``ValueError``, as before, and - when an argument has the wrong type (a float amount, a string
+where an ``Amount`` belongs) - a ``TypeError`` too, so existing ``except`` clauses keep working.
+Problem codes: ``type``, ``required`` (empty or missing), ``enum``, ``pattern`` (not a decimal
+amount or currency code), ``minimum`` (negative), ``precision`` (more fraction digits than the
+currency has), ``timezone`` (a naive datetime). The full schema check runs when the order is
+sent (or call :func:`forter_orders.validate_order`).
 """
 
 from __future__ import annotations
@@ -36,6 +44,10 @@ from forter_orders_api.models import (
 from forter_orders_api.models.order_authorization_step import OrderAuthorizationStep
 from forter_orders_api.types import UNSET, Unset
 
+from ._errors import OrderValidationError
+from ._pan import mask_pans
+from ._problem import Problem
+
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _CURRENCY_RE: Final = re.compile(r"[A-Z]{3}")
 
@@ -53,12 +65,41 @@ MobileOrderType = Literal["MOBILE", "IOS", "ANDROID"]
 ItemType = Literal["TANGIBLE", "NON_TANGIBLE"]
 
 
-def _to_decimal(value: object, what: str) -> Decimal:
+class ArgumentTypeError(OrderValidationError, TypeError):
+    """An :class:`OrderValidationError` where an argument has the wrong type.
+
+    Also a ``TypeError`` (and, through ``OrderValidationError``, a ``ValueError``), which is what
+    the builders raised before they reported field paths.
+    """
+
+
+class _Checks:
+    """Problems found in a builder's arguments, raised together at the end."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.wrong_type = False
+
+    def add(self, path: str, message: str, code: str) -> None:
+        # Messages quote the argument; a card number pasted into the wrong one stays masked.
+        self.problems.append(Problem(path, mask_pans(message), code))
+        self.wrong_type = self.wrong_type or code == "type"
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            error = ArgumentTypeError if self.wrong_type else OrderValidationError
+            raise error(self.problems)
+
+
+def _to_decimal(value: object, what: str, path: str, checks: _Checks) -> Decimal | None:
     if isinstance(value, bool | float):
-        raise TypeError(
+        checks.add(
+            path,
             f"{what} must be a Decimal, int or str, not {type(value).__name__}: floats cannot "
-            "hold cents exactly (0.1 + 0.2 != 0.3); use Decimal('110.00')"
+            "hold cents exactly (0.1 + 0.2 != 0.3); use Decimal('110.00')",
+            "type",
         )
+        return None
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
@@ -67,27 +108,46 @@ def _to_decimal(value: object, what: str) -> Decimal:
         try:
             number = Decimal(value.strip())
         except InvalidOperation:
-            raise ValueError(f"{what} {value!r} is not a decimal number") from None
+            checks.add(path, f"{what} {value!r} is not a decimal number", "pattern")
+            return None
     else:
-        raise TypeError(f"{what} must be a Decimal, int or str, not {type(value).__name__}")
+        checks.add(
+            path, f"{what} must be a Decimal, int or str, not {type(value).__name__}", "type"
+        )
+        return None
     if not number.is_finite():
-        raise ValueError(f"{what} must be a finite number, got {number}")
+        checks.add(path, f"{what} must be a finite number, got {number}", "pattern")
+        return None
     if number < 0:
-        raise ValueError(f"{what} must not be negative, got {number}")
+        checks.add(path, f"{what} must not be negative, got {number}", "minimum")
+        return None
     return abs(number)  # abs() turns Decimal("-0") into "0"
 
 
-def _quantize(number: Decimal, exponent: int, what: str, currency: str) -> str:
+def _quantize(
+    number: Decimal, exponent: int, what: str, currency: str, path: str, checks: _Checks
+) -> str | None:
     try:
         quantized = number.quantize(Decimal(1).scaleb(-exponent))
     except InvalidOperation:
-        raise ValueError(f"{what} {number} is too large") from None
+        checks.add(path, f"{what} {number} is too large", "pattern")
+        return None
     if quantized != number:
-        raise ValueError(
+        checks.add(
+            path,
             f"{what} {number} has more decimal places than {currency} allows ({exponent}); "
-            "round it yourself so that the order total and the charge agree"
+            "round it yourself so that the order total and the charge agree",
+            "precision",
         )
+        return None
     return f"{quantized:f}"
+
+
+def _amount(
+    value: object, what: str, exponent: int, currency: str, path: str, checks: _Checks
+) -> str | None:
+    number = _to_decimal(value, what, path, checks)
+    return None if number is None else _quantize(number, exponent, what, currency, path, checks)
 
 
 def money(
@@ -100,49 +160,97 @@ def money(
 
     ``amount`` gets exactly the currency's ISO 4217 fraction digits (``"1000"`` JPY, ``"1.500"``
     KWD); ``amount_usd`` (optional) gets 2. Floats, NaN, infinities, negative amounts and amounts
-    with more fraction digits than the currency allows are refused.
+    with more fraction digits than the currency allows are refused with an
+    :class:`OrderValidationError` whose paths are inside the ``Amount`` (``amountLocalCurrency``,
+    ``currency``, ``amountUSD``).
     """
-    if not isinstance(currency, str):
-        raise TypeError("currency must be an ISO 4217 code such as 'USD'")
-    code = currency.strip().upper()
-    if not _CURRENCY_RE.fullmatch(code):
-        raise ValueError(
-            f"currency must be a 3-letter ISO 4217 code such as 'USD', got {currency!r}"
+    checks = _Checks()
+    code = ""
+    given: object = currency  # typed str, but callers without a type checker pass anything
+    if not isinstance(given, str):
+        checks.add(
+            "currency",
+            f"currency must be an ISO 4217 code such as 'USD', not {type(given).__name__}",
+            "type",
         )
+    else:
+        code = given.strip().upper()
+        if not _CURRENCY_RE.fullmatch(code):
+            checks.add(
+                "currency",
+                f"currency must be a 3-letter ISO 4217 code such as 'USD', got {currency!r}",
+                "pattern",
+            )
+            code = ""
     exponent = CURRENCY_EXPONENTS.get(code, 2)
-    local = _quantize(_to_decimal(amount, "amount"), exponent, "amount", code)
-    usd: str | Unset = UNSET
+    local = _amount(
+        amount, "amount", exponent, code or "the currency", "amountLocalCurrency", checks
+    )
+    usd: str | Unset | None = UNSET
     if amount_usd is not None:
-        usd = _quantize(_to_decimal(amount_usd, "amount_usd"), 2, "amount_usd", "USD")
+        usd = _amount(amount_usd, "amount_usd", 2, "USD", "amountUSD", checks)
+    checks.raise_if_any()
+    assert local is not None  # noqa: S101 - raise_if_any() returned
+    assert usd is not None  # noqa: S101
     return Amount(amount_local_currency=local, currency=code, amount_usd=usd)
 
 
-def _check_aware(when: datetime) -> None:
+def _aware(when: object, what: str, path: str, checks: _Checks) -> datetime | None:
     if not isinstance(when, datetime):
-        raise TypeError(f"expected a datetime, got {type(when).__name__}")
+        checks.add(path, f"{what} must be a datetime, not {type(when).__name__}", "type")
+        return None
     if when.tzinfo is None or when.utcoffset() is None:
-        raise ValueError(
-            f"naive datetime {when.isoformat()} has no timezone, so its epoch time depends on "
-            "the server's local zone; pass an aware datetime, e.g. datetime.now(timezone.utc) "
-            "or dt.replace(tzinfo=ZoneInfo('America/New_York'))"
+        checks.add(
+            path,
+            f"{what}: naive datetime {when.isoformat()} has no timezone, so its epoch time "
+            "depends on the server's local zone; pass an aware datetime, e.g. "
+            "datetime.now(timezone.utc) or dt.replace(tzinfo=ZoneInfo('America/New_York'))",
+            "timezone",
         )
+        return None
+    return when
+
+
+def _epoch(when: datetime, unit: timedelta) -> int:
+    return (when - _EPOCH) // unit
+
+
+def _checked_epoch(when: datetime, unit: timedelta) -> int:
+    checks = _Checks()
+    aware = _aware(when, "when", "", checks)
+    checks.raise_if_any()
+    assert aware is not None  # noqa: S101 - raise_if_any() returned
+    return _epoch(aware, unit)
 
 
 def epoch_ms(when: datetime) -> int:
-    """Unix epoch milliseconds of an aware datetime (exact; no float rounding)."""
-    _check_aware(when)
-    return (when - _EPOCH) // timedelta(milliseconds=1)
+    """Unix epoch milliseconds of an aware datetime (exact; no float rounding).
+
+    A naive datetime (or not a datetime) raises :class:`OrderValidationError`.
+    """
+    return _checked_epoch(when, timedelta(milliseconds=1))
 
 
 def epoch_seconds(when: datetime) -> int:
-    """Unix epoch seconds (floored) of an aware datetime."""
-    _check_aware(when)
-    return (when - _EPOCH) // timedelta(seconds=1)
+    """Unix epoch seconds (floored) of an aware datetime (a naive one raises, like epoch_ms)."""
+    return _checked_epoch(when, timedelta(seconds=1))
 
 
-def _require_text(value: object, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
+def _text(value: object, name: str, path: str, checks: _Checks) -> str:
+    if not isinstance(value, str):
+        checks.add(path, f"{name} must be a string, not {type(value).__name__}", "type")
+        return ""
+    if not value.strip():
+        checks.add(path, f"{name} must be a non-empty string, got {value!r}", "required")
+    return value
+
+
+def _optional(value: object, name: str, path: str, checks: _Checks) -> str | Unset:
+    if value is None:
+        return UNSET
+    if not isinstance(value, str):
+        checks.add(path, f"{name} must be a string, not {type(value).__name__}", "type")
+        return UNSET
     return value
 
 
@@ -155,25 +263,42 @@ def cart_item(
     product_id: str | None = None,
     category: str | None = None,
 ) -> CartItem:
-    """A ``CartItem`` with its required ``basicItemData`` (name, unit ``price``, ``quantity``)."""
-    _require_text(name, "name")
-    if not isinstance(price, Amount):
-        raise TypeError("price must be an Amount; build it with money(Decimal('9.99'), 'USD')")
-    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 0:
-        raise ValueError(f"quantity must be a non-negative int, got {quantity!r}")
+    """A ``CartItem`` with its required ``basicItemData`` (name, unit ``price``, ``quantity``).
+
+    Problems are reported at paths inside the item (``basicItemData.quantity``).
+    """
+    checks = _Checks()
+    _text(name, "name", "basicItemData.name", checks)
+    _amount_argument(price, "price", "basicItemData.price", checks)
+    if isinstance(quantity, bool) or not isinstance(quantity, int):
+        checks.add(
+            "basicItemData.quantity",
+            f"quantity must be a non-negative int, got {quantity!r}",
+            "type",
+        )
+    elif quantity < 0:
+        checks.add(
+            "basicItemData.quantity",
+            f"quantity must be a non-negative int, got {quantity!r}",
+            "minimum",
+        )
+    product = _optional(product_id, "product_id", "basicItemData.productId", checks)
+    kind = _optional(category, "category", "basicItemData.category", checks)
+    checks.raise_if_any()
     return CartItem(
         basic_item_data=BasicItemData(
             name=name,
             price=price,
             quantity=quantity,
             type_=item_type,
-            product_id=UNSET if product_id is None else product_id,
-            category=UNSET if category is None else category,
+            product_id=product,
+            category=kind,
         )
     )
 
 
 def _order(
+    checks: _Checks,
     *,
     order_id: str,
     order_type: str,
@@ -188,18 +313,25 @@ def _order(
     primary_delivery_details: DeliveryDetails | None,
     primary_recipient: Recipient | None,
 ) -> Order:
-    _require_text(order_id, "order_id")
-    if not cart_items:
-        raise ValueError("cart_items must list at least one CartItem (see cart_item())")
-    if not isinstance(total_amount, Amount):
-        raise TypeError("total_amount must be an Amount; build it with money(...)")
-    sent = time_sent if time_sent is not None else datetime.now(UTC)
+    _text(order_id, "order_id", "orderId", checks)
+    _cart_items_argument(cart_items, checks)
+    _amount_argument(total_amount, "total_amount", "totalAmount", checks)
+    checkout = _aware(checkout_time, "checkout_time", "checkoutTime", checks)
+    sent = _aware(
+        datetime.now(UTC) if time_sent is None else time_sent,
+        "time_sent",
+        "timeSentToForter",
+        checks,
+    )
+    checks.raise_if_any()
+    assert checkout is not None  # noqa: S101 - raise_if_any() returned
+    assert sent is not None  # noqa: S101
     return Order(
         order_id=order_id,
         order_type=order_type,  # type: ignore[arg-type]  # checked by the callers' Literal types
         # The spec: checkoutTime in epoch seconds from the builders, timeSentToForter in ms.
-        checkout_time=epoch_seconds(checkout_time),
-        time_sent_to_forter=epoch_ms(sent),
+        checkout_time=_epoch(checkout, timedelta(seconds=1)),
+        time_sent_to_forter=_epoch(sent, timedelta(milliseconds=1)),
         connection_information=connection,
         cart_items=list(cart_items),
         total_amount=total_amount,
@@ -211,6 +343,37 @@ def _order(
         else primary_delivery_details,
         primary_recipient=UNSET if primary_recipient is None else primary_recipient,
     )
+
+
+def _amount_argument(value: object, name: str, path: str, checks: _Checks) -> None:
+    if not isinstance(value, Amount):
+        checks.add(
+            path,
+            f"{name} must be an Amount, not {type(value).__name__}; build it with "
+            "money(Decimal('9.99'), 'USD')",
+            "type",
+        )
+
+
+def _cart_items_argument(value: object, checks: _Checks) -> None:
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        checks.add("cartItems", "cart_items must be a list of CartItem (see cart_item())", "type")
+        return
+    if not value:
+        checks.add(
+            "cartItems", "cart_items must list at least one CartItem (see cart_item())", "required"
+        )
+    for index, item in enumerate(value):
+        if not isinstance(item, CartItem):
+            checks.add(
+                f"cartItems[{index}]",
+                f"cart_items[{index}] must be a CartItem (see cart_item()), "
+                f"not {type(item).__name__}",
+                "type",
+            )
+
+
+_CONNECTION = "connectionInformation"
 
 
 def build_web_order(
@@ -234,17 +397,28 @@ def build_web_order(
 
     ``forter_token_cookie`` is the Forter JS snippet's cookie (``ftr_...``) from the customer's
     browser: Forter requires it on web orders. ``checkout_time`` and ``time_sent`` (default: now)
-    must be timezone-aware.
+    must be timezone-aware. Every problem with the arguments is listed in one
+    :class:`OrderValidationError`.
     """
+    checks = _Checks()
     connection = ConnectionInformation(
-        customer_ip=_require_text(customer_ip, "customer_ip"),
-        user_agent=_require_text(user_agent, "user_agent"),
-        forter_token_cookie=_require_text(forter_token_cookie, "forter_token_cookie"),
-        merchant_device_identifier=UNSET
-        if merchant_device_identifier is None
-        else merchant_device_identifier,
+        customer_ip=_text(customer_ip, "customer_ip", f"{_CONNECTION}.customerIP", checks),
+        user_agent=_text(user_agent, "user_agent", f"{_CONNECTION}.userAgent", checks),
+        forter_token_cookie=_text(
+            forter_token_cookie,
+            "forter_token_cookie",
+            f"{_CONNECTION}.forterTokenCookie",
+            checks,
+        ),
+        merchant_device_identifier=_optional(
+            merchant_device_identifier,
+            "merchant_device_identifier",
+            f"{_CONNECTION}.merchantDeviceIdentifier",
+            checks,
+        ),
     )
     return _order(
+        checks,
         order_id=order_id,
         order_type="WEB",
         connection=connection,
@@ -286,27 +460,36 @@ def build_mobile_order(
 
     ``forter_mobile_uid`` is the device id from Forter's mobile SDK and is required; the web
     token cookie is never set on app orders. The ``mobile_*`` fields describe the app and device.
+    Every problem with the arguments is listed in one :class:`OrderValidationError`.
     """
+    checks = _Checks()
     if order_type not in ("MOBILE", "IOS", "ANDROID"):
-        raise ValueError(
-            f"order_type must be MOBILE, IOS or ANDROID for a native-app order, got {order_type!r}"
-            " (mobile web and webviews are WEB orders: use build_web_order)"
+        checks.add(
+            "orderType",
+            f"order_type must be MOBILE, IOS or ANDROID for a native-app order, got "
+            f"{order_type!r} (mobile web and webviews are WEB orders: use build_web_order)",
+            "enum",
         )
 
-    def opt(value: str | None) -> str | Unset:
-        return UNSET if value is None else value
+    def opt(value: str | None, name: str, member: str) -> str | Unset:
+        return _optional(value, name, f"{_CONNECTION}.{member}", checks)
 
     connection = ConnectionInformation(
-        customer_ip=_require_text(customer_ip, "customer_ip"),
-        user_agent=_require_text(user_agent, "user_agent"),
-        forter_mobile_uid=_require_text(forter_mobile_uid, "forter_mobile_uid"),
-        mobile_app_version=opt(mobile_app_version),
-        mobile_os_type=opt(mobile_os_type),
-        mobile_device_brand=opt(mobile_device_brand),
-        mobile_device_model=opt(mobile_device_model),
-        merchant_device_identifier=opt(merchant_device_identifier),
+        customer_ip=_text(customer_ip, "customer_ip", f"{_CONNECTION}.customerIP", checks),
+        user_agent=_text(user_agent, "user_agent", f"{_CONNECTION}.userAgent", checks),
+        forter_mobile_uid=_text(
+            forter_mobile_uid, "forter_mobile_uid", f"{_CONNECTION}.forterMobileUID", checks
+        ),
+        mobile_app_version=opt(mobile_app_version, "mobile_app_version", "mobileAppVersion"),
+        mobile_os_type=opt(mobile_os_type, "mobile_os_type", "mobileOSType"),
+        mobile_device_brand=opt(mobile_device_brand, "mobile_device_brand", "mobileDeviceBrand"),
+        mobile_device_model=opt(mobile_device_model, "mobile_device_model", "mobileDeviceModel"),
+        merchant_device_identifier=opt(
+            merchant_device_identifier, "merchant_device_identifier", "merchantDeviceIdentifier"
+        ),
     )
     return _order(
+        checks,
         order_id=order_id,
         order_type=order_type,
         connection=connection,

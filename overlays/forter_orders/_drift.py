@@ -3,7 +3,8 @@
 The client is a tolerant reader: a decision member the spec does not list is kept (in the
 model's ``additional_properties``), and a value outside an open enum's known values
 (``x-forter-known-values``: ``forterDecision``, ``recommendation``,
-``verificationMethod.status``, ...) is returned as it came. Either means the spec is stale.
+``verificationMethod.status``, ...) is returned as ``UnknownValue`` holding the string as it
+came. Either means the spec is stale.
 Each client counts what it saw (``client.drift``) and logs a WARNING on the ``forter_orders``
 logger the first time it sees each unknown member or value, never once per call.
 

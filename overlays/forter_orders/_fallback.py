@@ -19,6 +19,10 @@ from typing import Literal, TypeGuard
 from attrs import define, field
 
 from forter_orders_api.models import OrderDecision
+from forter_orders_api.models.order_decision_forter_decision import (
+    OrderDecisionForterDecision,
+    check_order_decision_forter_decision,
+)
 
 from ._errors import (
     APIConnectionError,
@@ -37,7 +41,9 @@ class FallbackPolicy:
     """Which failures turn into a local ``decision`` instead of an exception.
 
     Attributes:
-        decision: the ``forterDecision`` to return (``"APPROVE"``: fail open, as Forter advises).
+        decision: the ``forterDecision`` to return (``"APPROVE"``: fail open, as Forter advises;
+            a type checker catches a misspelt value; a plain ``str`` from configuration is
+            accepted at run time and parsed like Forter's answers).
         on_timeout: after a timeout or the deadline running out.
         on_connection_error: when Forter cannot be reached (refused, reset, DNS).
         on_server_error: after 5xx answers (including undocumented ones such as 520) or a 2xx
@@ -45,11 +51,16 @@ class FallbackPolicy:
         on_rate_limited: after 429 answers.
     """
 
-    decision: str = "APPROVE"
+    decision: OrderDecisionForterDecision = "APPROVE"
     on_timeout: bool = True
     on_connection_error: bool = True
     on_server_error: bool = True
     on_rate_limited: bool = True
+
+    def __post_init__(self) -> None:
+        # A str read from configuration ("VERIFICATION_REQUIRED") becomes what a decision from
+        # Forter would hold: the known value itself, or UnknownValue.
+        object.__setattr__(self, "decision", check_order_decision_forter_decision(self.decision))
 
     def reason_for(self, error: ForterError) -> FallbackReason | None:
         """The fallback reason for ``error``, or ``None`` when it must be raised."""
@@ -67,7 +78,7 @@ class FallbackPolicy:
         return None
 
 
-@define
+@define(repr=False)  # keep OrderDecision's repr: only the members that are set
 class FallbackDecision(OrderDecision):
     """A decision made locally because Forter could not answer (see :class:`FallbackPolicy`).
 

@@ -196,14 +196,14 @@ def outcome_of(result: OrderDecision | ForterError) -> Outcome:
                 "fallback",
                 result.reason,
                 result.attempts,
-                result.forter_decision,
+                str(result.forter_decision),
                 result.order_id,
                 type(error).__name__,
                 status,
             )
         return (
             "decision",
-            result.forter_decision,
+            str(result.forter_decision),  # UnknownValue("VERIFICATION_REQUIRED") -> the value
             result.order_id,
             result.recommendation,
             result.decision_reason,

@@ -390,7 +390,7 @@ def test_sync_client_serves_64_threads_from_one_pool(
     def call(order: dict[str, Any]) -> tuple[object, str]:
         start_together.wait()  # the 64 calls of a round start together instead of trickling in
         decision = client.orders.create(order)
-        return decision.order_id, decision.forter_decision
+        return decision.order_id, str(decision.forter_decision)
 
     with ThreadPoolExecutor(max_workers=CONCURRENCY) as threads:
         for round_number in range(max(POOL_ROUNDS, int(POOL_ROUNDS * scale))):
@@ -427,7 +427,7 @@ async def test_cancelled_calls_give_their_connections_back(
                 await asyncio.wait_for(slow, CANCEL_AFTER_S)
             return order["orderId"], "cancelled"
         decision = await client.orders.create(order)
-        return decision.order_id, decision.forter_decision
+        return decision.order_id, str(decision.forter_decision)
 
     for round_number in range(CANCEL_ROUNDS):
         calls = pool_calls(round_number)

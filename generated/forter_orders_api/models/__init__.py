@@ -43,6 +43,8 @@ from .mobile_money import MobileMoney
 from .order import Order
 from .order_authorization_step import OrderAuthorizationStep
 from .order_decision import OrderDecision
+from .order_decision_forter_decision import OrderDecisionForterDecision
+from .order_decision_recommendation import OrderDecisionRecommendation
 from .order_order_type import OrderOrderType
 from .payment import Payment
 from .paypal import Paypal
@@ -75,6 +77,8 @@ from .verification_document import VerificationDocument
 from .verification_document_document_source import VerificationDocumentDocumentSource
 from .verification_flags import VerificationFlags
 from .verification_method import VerificationMethod
+from .verification_method_status import VerificationMethodStatus
+from .verification_method_type import VerificationMethodType
 from .verification_results import VerificationResults
 from .verification_specific_data import VerificationSpecificData
 from .web_hosting import WebHosting
@@ -123,6 +127,8 @@ __all__ = (
     "Order",
     "OrderAuthorizationStep",
     "OrderDecision",
+    "OrderDecisionForterDecision",
+    "OrderDecisionRecommendation",
     "OrderOrderType",
     "Payment",
     "Paypal",
@@ -155,6 +161,8 @@ __all__ = (
     "VerificationDocumentDocumentSource",
     "VerificationFlags",
     "VerificationMethod",
+    "VerificationMethodStatus",
+    "VerificationMethodType",
     "VerificationResults",
     "VerificationSpecificData",
     "WebHosting",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.amount import Amount
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AccountOwner")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class AccountOwner:
     """The customer's account at the merchant (accountOwner); its email drives Forter's sandbox test decisions.
 
@@ -50,6 +50,9 @@ class AccountOwner:
     birth_date: datetime.date | Unset = UNSET
     gender: str | Unset = UNSET
     loyalty_programs_in_account: list[FreeFormObject] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="AcquirerData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class AcquirerData:
     """The acquiring bank and merchant identifiers used for 3-D Secure.
 
@@ -32,6 +32,9 @@ class AcquirerData:
     merchant_category_code: int | str | Unset = UNSET
     merchant_country_code: int | str | Unset = UNSET
     acquirer_country: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         acquirer_name = self.acquirer_name

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.amount import Amount
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AdditionalIdentifiers")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class AdditionalIdentifiers:
     """Merchant-side and platform ids that help Forter link the order to other systems.
 
@@ -62,6 +62,9 @@ class AdditionalIdentifiers:
     split_order_ids: list[FreeFormObject] | Unset = UNSET
     customer_referral_method: str | Unset = UNSET
     customer_referral_name: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.saved_data import SavedData
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Address")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Address:
     """A postal address; used for billing, delivery, accounts, venues and employers.
 
@@ -38,6 +38,9 @@ class Address:
     region: str | Unset = UNSET
     zip_: str | Unset = UNSET
     company: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.saved_data import SavedData  # noqa: PLC0415

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="Amount")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Amount:
     """An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO 4217 currency, and optionally
     amountUSD.
@@ -27,6 +27,9 @@ class Amount:
     amount_local_currency: str | Unset = UNSET
     currency: str | Unset = UNSET
     amount_usd: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         amount_local_currency = self.amount_local_currency

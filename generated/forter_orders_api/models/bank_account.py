@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.free_form_object import FreeFormObject
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="BankAccount")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class BankAccount:
     """A bank account or transfer, described by the payment gateway payload.
 
@@ -25,6 +25,9 @@ class BankAccount:
     """
 
     payment_gateway_data: FreeFormObject | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415

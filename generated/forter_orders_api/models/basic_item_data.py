@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.basic_item_data_type import BasicItemDataType, check_basic_item_data_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.amount import Amount
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="BasicItemData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class BasicItemData:
     """What the item is, what it costs and how many were bought. Forter requires name, quantity and price.
 
@@ -39,6 +39,9 @@ class BasicItemData:
     type_: BasicItemDataType | Unset = UNSET
     product_id: str | Unset = UNSET
     category: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.basic_item_data import BasicItemData
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CartItem")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CartItem:
     """One line of the cart. Forter requires basicItemData.
 
@@ -44,6 +44,9 @@ class CartItem:
     item_specific_data: ItemSpecificData | Unset = UNSET
     seller: Seller | Unset = UNSET
     shopify_additional_item_data: ShopifyAdditionalItemData | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.basic_item_data import BasicItemData  # noqa: PLC0415

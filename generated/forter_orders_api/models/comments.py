@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="Comments")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Comments:
     """Free-text comments on the order by the customer or the merchant.
 
@@ -24,6 +24,9 @@ class Comments:
     user_comments_to_merchant: str | Unset = UNSET
     message_to_beneficiary: str | Unset = UNSET
     merchant_comments: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         user_comments_to_merchant = self.user_comments_to_merchant

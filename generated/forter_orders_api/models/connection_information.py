@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="ConnectionInformation")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ConnectionInformation:
     """How the customer connected: IP, user agent, and Forter's web token cookie or mobile device id (see the web/mobile
     rule on Order). Forter requires customerIP and userAgent.
@@ -41,6 +41,9 @@ class ConnectionInformation:
     mobile_device_brand: str | Unset = UNSET
     mobile_device_model: str | Unset = UNSET
     full_headers: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         customer_ip = self.customer_ip

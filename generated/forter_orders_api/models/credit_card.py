@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.free_form_object import FreeFormObject
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreditCard")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CreditCard:
     """A card payment (also tokenized cards and card-based wallets: Apple Pay, Google/Android Pay, Samsung Pay). Never a
     full card number: bin and lastFourDigits only.
@@ -67,6 +67,9 @@ class CreditCard:
     creation_time: int | Unset = UNSET
     payment_gateway_data: FreeFormObject | Unset = UNSET
     credit_card_correlation_id: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="CryptoWallet")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CryptoWallet:
     """A cryptocurrency wallet.
 
@@ -21,6 +21,9 @@ class CryptoWallet:
     """
 
     crypto_wallet_type: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         crypto_wallet_type = self.crypto_wallet_type

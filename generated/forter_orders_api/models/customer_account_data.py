@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CustomerAccountData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CustomerAccountData:
     """The customer's account history and engagement at the merchant.
 
@@ -45,6 +45,9 @@ class CustomerAccountData:
     rating_as_buyer: Rating | Unset = UNSET
     status: str | Unset = UNSET
     personal_details: PersonalDetails | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

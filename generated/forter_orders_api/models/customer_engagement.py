@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.customer_engagement_item import CustomerEngagementItem
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CustomerEngagement")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CustomerEngagement:
     """How the customer engages with the merchant (reviews, wish lists, messages, ...).
 
@@ -52,6 +52,9 @@ class CustomerEngagement:
     saved_locations: list[GeoLocation] | Unset = UNSET
     shared_items: CustomerEngagementItem | Unset = UNSET
     wishlist: CustomerEngagementItem | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.customer_engagement_item import CustomerEngagementItem  # noqa: PLC0415

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.update_times import UpdateTimes
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CustomerEngagementItem")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class CustomerEngagementItem:
     """One kind of engagement: whether it is in use, how many items, and when.
 
@@ -28,6 +28,9 @@ class CustomerEngagementItem:
     update_times: UpdateTimes | Unset = UNSET
     in_use: bool | Unset = UNSET
     item_in_list_count: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.update_times import UpdateTimes  # noqa: PLC0415

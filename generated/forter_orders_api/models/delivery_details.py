@@ -11,7 +11,7 @@ from ..models.delivery_details_delivery_type import (
     DeliveryDetailsDeliveryType,
     check_delivery_details_delivery_type,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.amount import Amount
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DeliveryDetails")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class DeliveryDetails:
     """How the order (or one item) is delivered, and at what price.
 
@@ -38,6 +38,9 @@ class DeliveryDetails:
     delivery_type: DeliveryDetailsDeliveryType | Unset = UNSET
     expected_delivery_date: datetime.date | Unset = UNSET
     carrier: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415

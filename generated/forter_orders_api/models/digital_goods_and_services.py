@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.duration import Duration
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DigitalGoodsAndServices")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class DigitalGoodsAndServices:
     """A digital good or service bought in the cart item.
 
@@ -27,6 +27,9 @@ class DigitalGoodsAndServices:
 
     duration: Duration | Unset = UNSET
     web_hosting: WebHosting | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.duration import Duration  # noqa: PLC0415

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.free_form_object import FreeFormObject
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DigitalWallet")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class DigitalWallet:
     """A digital wallet (PayPal-like or regional wallets) and the payment method underneath.
 
@@ -35,6 +35,9 @@ class DigitalWallet:
     underlying_payment_method: UnderlyingPaymentMethod | Unset = UNSET
     free_text_digital_wallet_name: str | Unset = UNSET
     digital_wallet_payer_id: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415

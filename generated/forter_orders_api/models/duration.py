@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="Duration")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Duration:
     """A period: dates for stays and subscriptions, an epoch start time for transport.
 
@@ -25,6 +25,9 @@ class Duration:
     end_date: datetime.date | Unset = UNSET
     start_date: datetime.date | Unset = UNSET
     start_time: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         end_date: str | Unset = UNSET

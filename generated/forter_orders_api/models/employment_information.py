@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="EmploymentInformation")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class EmploymentInformation:
     """The payer's employer and income (credit and lending verticals).
 
@@ -31,6 +31,9 @@ class EmploymentInformation:
     employer_address: Address | Unset = UNSET
     employer_name: str | Unset = UNSET
     income: Amount | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="FreeFormObject")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class FreeFormObject:
     """A free-form object passed through to Forter as is (processor, gateway and platform payloads, whose members are
     defined by the sending system).
@@ -19,6 +19,9 @@ class FreeFormObject:
     """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="Gaming")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Gaming:
     """An in-game item bought in the cart item.
 
@@ -22,6 +22,9 @@ class Gaming:
 
     game_item_amount: int | Unset = UNSET
     game_name: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         game_item_amount = self.game_item_amount

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="GeoLocation")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class GeoLocation:
     """A point on the map in decimal degrees and where it came from.
 
@@ -24,6 +24,9 @@ class GeoLocation:
     latitude: float | Unset = UNSET
     longitude: float | Unset = UNSET
     source: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         latitude = self.latitude

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.update_times import UpdateTimes
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="IpRecord")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class IpRecord:
     """An IP address with when it was seen.
 
@@ -26,6 +26,9 @@ class IpRecord:
 
     ip: str | Unset = UNSET
     update_times: UpdateTimes | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.update_times import UpdateTimes  # noqa: PLC0415

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.accommodation import Accommodation
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ItemSpecificData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ItemSpecificData:
     """Vertical-specific details of the cart item (travel, food, tickets, gaming, ...).
 
@@ -50,6 +50,9 @@ class ItemSpecificData:
     professional_services: ProfessionalServices | Unset = UNSET
     tickets_and_events: TicketsAndEvents | Unset = UNSET
     transport: list[Transport] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.accommodation import Accommodation  # noqa: PLC0415

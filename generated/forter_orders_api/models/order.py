@@ -11,7 +11,7 @@ from ..models.order_authorization_step import (
     check_order_authorization_step,
 )
 from ..models.order_order_type import OrderOrderType, check_order_order_type
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.account_owner import AccountOwner
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Order")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Order:
     """An order sent to Forter for a fraud decision (Order v3). Wire names are camelCase. Forter-required fields (the
     `required` list): orderId, orderType, timeSentToForter, checkoutTime, connectionInformation (customerIP, userAgent),
@@ -97,6 +97,9 @@ class Order:
     primary_delivery_details: DeliveryDetails | Unset = UNSET
     primary_recipient: Recipient | Unset = UNSET
     total_discount: Discount | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.account_owner import AccountOwner  # noqa: PLC0415

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..models.order_decision_forter_decision import (
+    OrderDecisionForterDecision,
+    check_order_decision_forter_decision,
+)
+from ..models.order_decision_recommendation import (
+    OrderDecisionRecommendation,
+    check_order_decision_recommendation,
+)
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.verification_method import VerificationMethod
@@ -15,21 +23,23 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="OrderDecision")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class OrderDecision:
     """Forter's decision on an order. Unknown members are kept (additionalProperties).
 
     Attributes:
-        forter_decision (str): Forter's decision: APPROVE, DECLINE or NOT_REVIEWED. Kept an open string so that a value
-            Forter adds later (the accounts APIs also return VERIFICATION_REQUIRED) never breaks parsing.
+        forter_decision (OrderDecisionForterDecision): Forter's decision: APPROVE, DECLINE or NOT_REVIEWED. Kept an open
+            string so that a value Forter adds later (the accounts APIs also return VERIFICATION_REQUIRED) never breaks
+            parsing.
         order_id (str | Unset):
-        recommendation (str | Unset): Open set; known values: VERIFICATION_REQUIRED_3DS_CHALLENGE,
-            REQUEST_SCA_EXEMPTION_TRA, REQUEST_SCA_EXEMPTION_LOW_VALUE, REQUEST_SCA_EXEMPTION_CORP,
-            REQUEST_SCA_EXEMPTION_TRUSTED_BENEFICIARY, REQUEST_SCA_EXCLUSION_ANONYMOUS, REQUEST_SCA_EXCLUSION_MOTO,
-            REQUEST_SCA_EXCLUSION_ONE_LEG_OUT, REQUEST_SCA_EXCLUSION_MIT. Unknown values are passed through. Note: empty
-            string when none; list not closed (v2 recommendations[] also had ROUTING_RECOMMENDED, ID_VERIFICATION_REQUIRED,
-            MONITOR_POTENTIAL_COUPON_ABUSE, MONITOR_POTENTIAL_SELLER_COLLUSION, MONITOR_POTENTIAL_REFUND_ABUSE,
-            DECLINE_CHANEL_ABUSER, BORDERLINE per forter-commercetools config/forter.php) - model as open string enum.
+        recommendation (OrderDecisionRecommendation | Unset): Open set; known values:
+            VERIFICATION_REQUIRED_3DS_CHALLENGE, REQUEST_SCA_EXEMPTION_TRA, REQUEST_SCA_EXEMPTION_LOW_VALUE,
+            REQUEST_SCA_EXEMPTION_CORP, REQUEST_SCA_EXEMPTION_TRUSTED_BENEFICIARY, REQUEST_SCA_EXCLUSION_ANONYMOUS,
+            REQUEST_SCA_EXCLUSION_MOTO, REQUEST_SCA_EXCLUSION_ONE_LEG_OUT, REQUEST_SCA_EXCLUSION_MIT. Unknown values are
+            passed through. Note: empty string when none; list not closed (v2 recommendations[] also had
+            ROUTING_RECOMMENDED, ID_VERIFICATION_REQUIRED, MONITOR_POTENTIAL_COUPON_ABUSE,
+            MONITOR_POTENTIAL_SELLER_COLLUSION, MONITOR_POTENTIAL_REFUND_ABUSE, DECLINE_CHANEL_ABUSER, BORDERLINE per
+            forter-commercetools config/forter.php) - model as open string enum.
         decision_reason (str | Unset): Note: empty string in example.
         link_to_event_in_dashboard (str | Unset): URL (https://portal.forter.com/dashboard/{id}).
         managed_order_token (str | Unset): JWT (opaque); present when 3DS must continue client-side.
@@ -38,9 +48,9 @@ class OrderDecision:
             others).
     """
 
-    forter_decision: str
+    forter_decision: OrderDecisionForterDecision
     order_id: str | Unset = UNSET
-    recommendation: str | Unset = UNSET
+    recommendation: OrderDecisionRecommendation | Unset = UNSET
     decision_reason: str | Unset = UNSET
     link_to_event_in_dashboard: str | Unset = UNSET
     managed_order_token: str | Unset = UNSET
@@ -48,14 +58,19 @@ class OrderDecision:
     verification_method: VerificationMethod | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    def __repr__(self) -> str:
+        return repr_set_members(self)
+
     def to_dict(self) -> dict[str, Any]:
         from ..models.verification_method import VerificationMethod  # noqa: PLC0415
 
-        forter_decision = self.forter_decision
+        forter_decision: str = str(self.forter_decision)
 
         order_id = self.order_id
 
-        recommendation = self.recommendation
+        recommendation: str | Unset = UNSET
+        if not isinstance(self.recommendation, Unset):
+            recommendation = str(self.recommendation)
 
         decision_reason = self.decision_reason
 
@@ -98,11 +113,16 @@ class OrderDecision:
         from ..models.verification_method import VerificationMethod  # noqa: PLC0415
 
         d = dict(src_dict)
-        forter_decision = d.pop("forterDecision")
+        forter_decision = check_order_decision_forter_decision(d.pop("forterDecision"))
 
         order_id = d.pop("orderId", UNSET)
 
-        recommendation = d.pop("recommendation", UNSET)
+        _recommendation = d.pop("recommendation", UNSET)
+        recommendation: OrderDecisionRecommendation | Unset
+        if isinstance(_recommendation, Unset):
+            recommendation = UNSET
+        else:
+            recommendation = check_order_decision_recommendation(_recommendation)
 
         decision_reason = d.pop("decisionReason", UNSET)
 

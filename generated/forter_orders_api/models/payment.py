@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.amount import Amount
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Payment")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Payment:
     """One payment method used for the order, with its amount and billing details.
 
@@ -92,6 +92,9 @@ class Payment:
     venmo: Venmo | Unset = UNSET
     number_of_installments: int | Unset = UNSET
     payment_method_nickname: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415

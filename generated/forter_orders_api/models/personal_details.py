@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="PersonalDetails")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class PersonalDetails:
     """A person's name and email.
 
@@ -26,6 +26,9 @@ class PersonalDetails:
     last_name: str | Unset = UNSET
     full_name: str | Unset = UNSET
     email: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         first_name = self.first_name

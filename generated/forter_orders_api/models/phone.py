@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.verification_flags import VerificationFlags
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Phone")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Phone:
     """A phone number and whether it was verified by SMS.
 
@@ -26,6 +26,9 @@ class Phone:
 
     phone: str
     sms_verified: VerificationFlags | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.verification_flags import VerificationFlags  # noqa: PLC0415

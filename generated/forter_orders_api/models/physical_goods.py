@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="PhysicalGoods")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class PhysicalGoods:
     """Details of a physical item (gift wrap, color, weight).
 
@@ -24,6 +24,9 @@ class PhysicalGoods:
     wrap_as_gift: bool | Unset = UNSET
     color: str | Unset = UNSET
     weight: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         wrap_as_gift = self.wrap_as_gift

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="PosDetails")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class PosDetails:
     """The store and workstation of a point-of-sale transaction.
 
@@ -39,6 +39,9 @@ class PosDetails:
     store_id: str | Unset = UNSET
     store_name: str | Unset = UNSET
     workstation_id: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

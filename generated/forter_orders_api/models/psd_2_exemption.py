@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="Psd2Exemption")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Psd2Exemption:
     """A PSD2 strong-customer-authentication exemption to force.
 
@@ -24,6 +24,9 @@ class Psd2Exemption:
 
     channel: str | Unset = UNSET
     type_: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         channel = self.channel

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="Rating")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Rating:
     """A rating score and its source.
 
@@ -25,6 +25,9 @@ class Rating:
     score: str | Unset = UNSET
     source: str | Unset = UNSET
     type_: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         score = self.score

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Recipient")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Recipient:
     """Who receives the order (primaryRecipient) or an item (cartItems[].beneficiaries[]).
 
@@ -42,6 +42,9 @@ class Recipient:
     crypto_wallet: CryptoWallet | Unset = UNSET
     personal_details: PersonalDetails | Unset = UNSET
     phone: list[Phone] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="RecurringPayment")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class RecurringPayment:
     """A recurring (subscription) payment and the order that started it.
 
@@ -22,6 +22,9 @@ class RecurringPayment:
 
     initial_payment_order_id: str | Unset = UNSET
     recurring_payment_frequency: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         initial_payment_order_id = self.initial_payment_order_id

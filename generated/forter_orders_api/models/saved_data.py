@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="SavedData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SavedData:
     """Whether the customer used data saved in the account.
 
@@ -20,6 +20,9 @@ class SavedData:
     """
 
     used_saved_data: bool | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         used_saved_data = self.used_saved_data

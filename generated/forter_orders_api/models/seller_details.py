@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.amount import Amount
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SellerDetails")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SellerDetails:
     """A marketplace seller or a driver: account age, ratings, funds and logins.
 
@@ -45,6 +45,9 @@ class SellerDetails:
     seller_registration_ip: IpRecord | Unset = UNSET
     seller_past_sales_count: int | Unset = UNSET
     seller_past_sales_sum: Amount | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415

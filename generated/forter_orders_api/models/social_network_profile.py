@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="SocialNetworkProfile")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class SocialNetworkProfile:
     """A social-network profile linked to the account.
 
@@ -22,6 +22,9 @@ class SocialNetworkProfile:
 
     network_name: str | Unset = UNSET
     profile_id: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         network_name = self.network_name

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.amount import Amount
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="StoredValue")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class StoredValue:
     """A gift card or store credit used to pay.
 
@@ -33,6 +33,9 @@ class StoredValue:
     credit_currency: str | Unset = UNSET
     credit_origin: str | Unset = UNSET
     merchant_payment_id: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415

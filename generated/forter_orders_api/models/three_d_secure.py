@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.acquirer_data import AcquirerData
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ThreeDSecure")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class ThreeDSecure:
     """3-D Secure data for the payment, and how Forter should handle authentication.
 
@@ -42,6 +42,9 @@ class ThreeDSecure:
     three_ds_executor: str | Unset = UNSET
     request_challenge: bool | Unset = UNSET
     three_ds_encoded_mobile_app_sdk_data: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.acquirer_data import AcquirerData  # noqa: PLC0415

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.duration import Duration
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Transport")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Transport:
     """A ride or trip bought in the cart item, with its driver and route.
 
@@ -39,6 +39,9 @@ class Transport:
     location_at_time_of_reservation: TransportLocation | Unset = UNSET
     start_point: TransportLocation | Unset = UNSET
     type_: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.duration import Duration  # noqa: PLC0415

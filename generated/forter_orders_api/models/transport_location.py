@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.address import Address
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="TransportLocation")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class TransportLocation:
     """A point of a trip: address, exact and rough location, saved location.
 
@@ -37,6 +37,9 @@ class TransportLocation:
     location_name: FreeFormObject | Unset = UNSET
     rough_location: FreeFormObject | Unset = UNSET
     saved_location: SavedData | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415

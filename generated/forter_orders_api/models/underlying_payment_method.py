@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.bank_account import BankAccount
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UnderlyingPaymentMethod")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class UnderlyingPaymentMethod:
     """The payment method a digital wallet charged.
 
@@ -31,6 +31,9 @@ class UnderlyingPaymentMethod:
     bank_transfer: BankAccount | Unset = UNSET
     credit_card: CreditCard | Unset = UNSET
     underlying_payment_method_type: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.bank_account import BankAccount  # noqa: PLC0415

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="UpdateTimes")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class UpdateTimes:
     """When something was created, modified, last used or removed (epoch seconds).
 
@@ -26,6 +26,9 @@ class UpdateTimes:
     last_modified_time: int | Unset = UNSET
     last_used: int | Unset = UNSET
     removal_time: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         creation_time = self.creation_time

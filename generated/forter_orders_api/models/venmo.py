@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="Venmo")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class Venmo:
     """A Venmo payment.
 
@@ -27,6 +27,9 @@ class Venmo:
     token: str | Unset = UNSET
     user_id: str | Unset = UNSET
     username: str | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         full_venmo_response_payload = self.full_venmo_response_payload

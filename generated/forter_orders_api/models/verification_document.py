@@ -11,7 +11,7 @@ from ..models.verification_document_document_source import (
     VerificationDocumentDocumentSource,
     check_verification_document_document_source,
 )
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.free_form_object import FreeFormObject
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="VerificationDocument")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class VerificationDocument:
     """An identity document the customer provided.
 
@@ -51,6 +51,9 @@ class VerificationDocument:
     document_date_of_birth: datetime.date | Unset = UNSET
     document_expiration: datetime.date | Unset = UNSET
     event_time: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="VerificationFlags")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class VerificationFlags:
     """Whether a verification message was sent and whether it was verified.
 
@@ -22,6 +22,9 @@ class VerificationFlags:
 
     sent: bool | Unset = UNSET
     verified: bool | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         sent = self.sent

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..models.verification_method_status import (
+    VerificationMethodStatus,
+    check_verification_method_status,
+)
+from ..models.verification_method_type import (
+    VerificationMethodType,
+    check_verification_method_type,
+)
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.verification_specific_data import VerificationSpecificData
@@ -15,47 +23,55 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="VerificationMethod")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class VerificationMethod:
     """How Forter asks the merchant to verify the customer (3DS and others).
 
     Attributes:
         correlation_id (str | Unset):
-        status (str | Unset): Open set; known values: FRICTIONLESS, ATTEMPTED, AUTHENTICATED,
+        status (VerificationMethodStatus | Unset): Open set; known values: FRICTIONLESS, ATTEMPTED, AUTHENTICATED,
             FRICTIONLESS_NOT_AUTHENTICATED, FRICTIONLESS_BANK_REJECT, FRICTIONLESS_TECHNICAL_ISSUE, NETWORK_ERROR. Unknown
             values are passed through. Note: partial list (challenge-related statuses exist on the same pages beyond what
             was retrievable); model as open enum.
         status_code (str | Unset): Note: Forter's example "100" (string).
         status_message (str | Unset):
-        type_ (str | Unset): Open set; known values: THREE_DS. Unknown values are passed through. Note: Forter's example
-            value "three ds"; THREE_DS matches verificationResults.authenticationMethodType in forter-commercetools example;
-            Forter's example also lists email/phone verification data so EMAIL/PHONE (or similar) likely.
+        type_ (VerificationMethodType | Unset): Open set; known values: THREE_DS. Unknown values are passed through.
+            Note: Forter's example value "three ds"; THREE_DS matches verificationResults.authenticationMethodType in
+            forter-commercetools example; Forter's example also lists email/phone verification data so EMAIL/PHONE (or
+            similar) likely.
         verification_id (str | Unset):
         verification_specific_data (VerificationSpecificData | Unset): Method-specific data. Note the capital T of
             ThreeDS, as the docs write it.
     """
 
     correlation_id: str | Unset = UNSET
-    status: str | Unset = UNSET
+    status: VerificationMethodStatus | Unset = UNSET
     status_code: str | Unset = UNSET
     status_message: str | Unset = UNSET
-    type_: str | Unset = UNSET
+    type_: VerificationMethodType | Unset = UNSET
     verification_id: str | Unset = UNSET
     verification_specific_data: VerificationSpecificData | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.verification_specific_data import VerificationSpecificData  # noqa: PLC0415
 
         correlation_id = self.correlation_id
 
-        status = self.status
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = str(self.status)
 
         status_code = self.status_code
 
         status_message = self.status_message
 
-        type_ = self.type_
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = str(self.type_)
 
         verification_id = self.verification_id
 
@@ -90,13 +106,23 @@ class VerificationMethod:
         d = dict(src_dict)
         correlation_id = d.pop("correlationId", UNSET)
 
-        status = d.pop("status", UNSET)
+        _status = d.pop("status", UNSET)
+        status: VerificationMethodStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = check_verification_method_status(_status)
 
         status_code = d.pop("statusCode", UNSET)
 
         status_message = d.pop("statusMessage", UNSET)
 
-        type_ = d.pop("type", UNSET)
+        _type_ = d.pop("type", UNSET)
+        type_: VerificationMethodType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = check_verification_method_type(_type_)
 
         verification_id = d.pop("verificationId", UNSET)
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.free_form_object import FreeFormObject
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="VerificationResults")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class VerificationResults:
     """What the processor reported: authorization, AVS, CVV and 3-D Secure results.
 
@@ -73,6 +73,9 @@ class VerificationResults:
     authorization_processed_with_3ds: bool | Unset = UNSET
     authentication_triggered: bool | Unset = UNSET
     authentication_challenge_start_time: int | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415

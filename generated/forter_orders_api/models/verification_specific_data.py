@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.free_form_object import FreeFormObject
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="VerificationSpecificData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class VerificationSpecificData:
     """Method-specific data. Note the capital T of ThreeDS, as the docs write it.
 
@@ -32,6 +32,9 @@ class VerificationSpecificData:
     email: FreeFormObject | Unset = UNSET
     phone: FreeFormObject | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415

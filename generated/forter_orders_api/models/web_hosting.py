@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="WebHosting")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class WebHosting:
     """Web-hosting details (domains) of a digital service.
 
@@ -20,6 +20,9 @@ class WebHosting:
     """
 
     domains: list[str] | Unset = UNSET
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         domains: list[str] | Unset = UNSET

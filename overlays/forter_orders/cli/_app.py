@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from ._help import Command, Group
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -46,13 +48,14 @@ app = typer.Typer(
     ),
     epilog=(
         "Examples:\n\n"
+        "  forter-orders example mobile > order.json\n\n"
         "  forter-orders validate orders.jsonl\n\n"
         "  forter-orders send order.json --mock\n\n"
         "  forter-orders send orders.jsonl --out decisions.jsonl --concurrency 16\n\n"
         "  forter-orders mock --port 8765 --fault-rate 0.1\n\n"
         "  forter-orders demo"
     ),
-    no_args_is_help=True,
+    cls=Group,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
@@ -98,8 +101,9 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -112,6 +116,9 @@ def _root(
     ] = False,
 ) -> None:
     """Validate, send and replay orders against Forter's Order v3 API."""
+    if ctx.invoked_subcommand is None:  # bare `forter-orders`: the help, and success
+        typer.echo(ctx.get_help())
+        raise typer.Exit(EXIT_OK)
 
 
 # -------------------------------------------------------------------------------- validate
@@ -135,6 +142,7 @@ def _problems_of(rec: Record) -> list[Any]:
 
 
 @app.command(
+    cls=Command,
     epilog=(
         "Examples:\n\n"
         "  forter-orders validate order.json\n\n"
@@ -142,13 +150,13 @@ def _problems_of(rec: Record) -> list[Any]:
         "  cat orders.jsonl | forter-orders validate -\n\n"
         "Output (text): one line per problem, FILE[:LINE] PATH: message, e.g.\n\n"
         "  orders.jsonl:17 cartItems[0].basicItemData.price.currency: 'usd' does not match ..."
-    )
+    ),
 )
 def validate(
     files: Annotated[
         list[str],
         typer.Argument(
-            metavar="FILE...",
+            metavar="FILE",
             help="JSON (one order or an array of orders) or JSONL files; - reads stdin.",
             show_default=False,
         ),
@@ -277,6 +285,7 @@ def _read_secret(secret_key_file: Path | None) -> str:
 
 
 @app.command(
+    cls=Command,
     epilog=(
         "Examples:\n\n"
         "  forter-orders send examples/mobile_app_order.json --mock\n\n"
@@ -287,7 +296,7 @@ def _read_secret(secret_key_file: Path | None) -> str:
         "invalid are skipped; errors are sent again.\n\n"
         "Journal line: "
         '{"line": 17, "orderId": "A1", "outcome": "decision", "forterDecision": "APPROVE", ...}'
-    )
+    ),
 )
 def send(
     file: Annotated[
@@ -454,6 +463,7 @@ def send(
 
 @app.command(
     "mock",
+    cls=Command,
     epilog=(
         "Examples:\n\n"
         "  forter-orders mock\n\n"
@@ -545,11 +555,54 @@ def mock_command(
     sys.stderr.write("forter-orders: mock stopped\n")
 
 
+# --------------------------------------------------------------------------------- example
+
+
+@app.command(
+    cls=Command,
+    epilog=(
+        "Examples:\n\n"
+        "  forter-orders example\n\n"
+        "  forter-orders example mobile > order.json\n\n"
+        "  forter-orders example web | forter-orders validate -"
+    ),
+)
+def example(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="NAME",
+            help="An example's name or any unique part of it (mobile, web).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print an example order from the packaged spec as JSON; without NAME, list them.
+
+    The examples are the spec's own (no repository checkout needed): Forter's mobile-app sample
+    as published, and a web order using every documented field.
+    """
+    from .._examples import example_names, example_order
+
+    if name is None:
+        for key, summary in example_names().items():
+            typer.echo(f"{key:<16} {summary}")
+        return
+    try:
+        order = example_order(name)
+    except KeyError as exc:
+        _fail(str(exc.args[0]))
+    import orjson
+
+    sys.stdout.write(orjson.dumps(order, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
 # ------------------------------------------------------------------------------------ demo
 
 
 @app.command(
-    epilog=("Examples:\n\n  forter-orders demo\n\n  scripts/demo            (sets up .venv first)")
+    cls=Command,
+    epilog=("Examples:\n\n  forter-orders demo\n\n  scripts/demo            (sets up .venv first)"),
 )
 def demo() -> None:
     """Run the tour against the embedded mock: no network, no credentials, a few seconds.

@@ -340,7 +340,7 @@ def client_sender(
             if fallback is not None and reason is not None:
                 entry: Entry = {
                     "outcome": "fallback",
-                    "forterDecision": fallback.decision,
+                    "forterDecision": str(fallback.decision),
                     "reason": reason,
                 }
                 entry.update(_error_fields(exc))
@@ -348,7 +348,7 @@ def client_sender(
             return {"outcome": "error", **_error_fields(exc)}
         entry = {
             "outcome": "decision",
-            "forterDecision": raw.parsed.forter_decision,
+            "forterDecision": str(raw.parsed.forter_decision),
             "attempts": raw.attempts,
         }
         request_id = errors.request_id_of(raw.http_response)

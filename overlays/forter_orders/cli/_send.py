@@ -206,10 +206,18 @@ async def _drive(
     view: _Progress | None,
     started: float,
 ) -> None:
+    from forter_orders_api.models.order_decision_forter_decision import (
+        check_order_decision_forter_decision as parse_decision,
+    )
+
     from .._fallback import FallbackPolicy
 
     pairs, per_client = clients
-    fallback = FallbackPolicy(decision=settings.fallback_decision) if settings.fail_open else None
+    fallback = (
+        FallbackPolicy(decision=parse_decision(settings.fallback_decision))
+        if settings.fail_open
+        else None
+    )
     sender = spread([client_sender(c, fallback=fallback) for c, _ in pairs], per_client)
     ticker = asyncio.create_task(_ticker(view, tally, started)) if view is not None else None
     try:

@@ -9,7 +9,7 @@ import threading
 import time
 import warnings
 from types import TracebackType
-from typing import Any, Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import httpx
 import uvicorn
@@ -18,6 +18,9 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 from ._app import TRANSPORTS, create_app
 from ._state import DEFAULT_SECRET_KEY, MockConfig, MockController
 from ._validate import warm_up
+
+if TYPE_CHECKING:
+    from .._client import AsyncForterClient, ForterClient
 
 _READY_TIMEOUT_S: Final = 15.0
 
@@ -227,6 +230,34 @@ class MockServer:
             stacklevel=2,
         )
         return self.config.secret_key
+
+    def client(self, **options: Any) -> ForterClient:
+        """A ``ForterClient`` for this mock (its URL and test credentials); close it after use.
+
+        ``options`` go to ``ForterClient`` (``fallback=``, ``timeout=``, ...)::
+
+            with MockServer() as mock, mock.client() as forter:
+                decision = forter.orders.create(example_order("mobile"))
+        """
+        from .._client import ForterClient
+
+        return ForterClient(**self._client_settings(options))
+
+    def async_client(self, **options: Any) -> AsyncForterClient:
+        """An ``AsyncForterClient`` for this mock, like :meth:`client`."""
+        from .._client import AsyncForterClient
+
+        return AsyncForterClient(**self._client_settings(options))
+
+    def _client_settings(self, options: dict[str, Any]) -> dict[str, Any]:
+        if not self.url:
+            raise RuntimeError("start the MockServer (use it in a with block) before client()")
+        return {
+            "site_id": self.site_id,
+            "secret_key": self.secret_key,
+            "base_url": self.url,
+            **options,
+        }
 
     def queue(self, *scenarios: str) -> None:
         """Queue scenarios for the next order requests, in order."""
