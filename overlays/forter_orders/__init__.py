@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         Orders,
     )
     from ._config import DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CLIENT_ID
+    from ._deadline import async_deadline_transport, deadline_transport
     from ._drift import Drift, DriftCount, DriftReport
     from ._errors import (
         APIConnectionError,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
         NotFoundError,
         OrderValidationError,
         RateLimitError,
+        RedirectError,
         UnexpectedResponseError,
     )
     from ._examples import example_names, example_order
@@ -102,13 +104,16 @@ _EXPORTS: dict[str, str] = {
     "RateLimitError": "._errors",
     "RawResponse": "._response",
     "RedactingFilter": "._logging",
+    "RedirectError": "._errors",
     "RetryPolicy": "._retry",
     "Secret": "._secret",
     "UnexpectedResponseError": "._errors",
     "UnknownValue": "forter_orders_api.types",
+    "async_deadline_transport": "._deadline",
     "build_mobile_order": "._builders",
     "build_web_order": "._builders",
     "cart_item": "._builders",
+    "deadline_transport": "._deadline",
     "epoch_ms": "._builders",
     "epoch_seconds": "._builders",
     "example_names": "._examples",
@@ -170,14 +175,17 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "RedactingFilter",
+    "RedirectError",
     "RetryPolicy",
     "Secret",
     "UnexpectedResponseError",
     "UnknownValue",
     "__version__",
+    "async_deadline_transport",
     "build_mobile_order",
     "build_web_order",
     "cart_item",
+    "deadline_transport",
     "epoch_ms",
     "epoch_seconds",
     "example_names",

@@ -29,7 +29,7 @@ import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any, Literal, Self, cast
+from typing import Any, Literal, Self, TypeVar, cast
 from urllib.parse import quote
 
 import anyio
@@ -40,7 +40,15 @@ from forter_orders_api.client import Client
 from forter_orders_api.models import Order, OrderDecision
 from forter_orders_api.types import UNSET
 
-from ._config import ClientConfig, resolve_config
+from . import _deadline
+from ._config import (
+    ClientConfig,
+    check_header_value,
+    check_headers,
+    is_loopback_host,
+    mask_userinfo,
+    resolve_config,
+)
 from ._drift import DriftMonitor, DriftReport
 from ._errors import (
     APIConnectionError,
@@ -55,10 +63,10 @@ from ._response import (
     DEFAULT_MAX_RESPONSE_BYTES,
     RawResponse,
     aread_capped,
-    oversized_error,
     parse_decision,
     read_capped,
     status_error,
+    unread_error,
 )
 from ._retry import DEFAULT_TIMEOUT, RetryPolicy, as_timeout, attempt_timeout
 from ._secret import BasicSecretAuth, Secret
@@ -181,6 +189,7 @@ class _BaseClient:
         owns_http: bool,
         max_connections: int | None,
         max_response_bytes: int,
+        trust_env: bool | None,
     ) -> None:
         self._max_response_bytes = _response_limit(max_response_bytes)
         self._drift = DriftMonitor()
@@ -197,7 +206,7 @@ class _BaseClient:
         if max_retries is not None:
             policy = policy.replace(max_retries=max_retries)
         self._defaults = _CallOptions(
-            as_timeout(timeout), policy, fallback, validate, dict(headers or {})
+            as_timeout(timeout), policy, fallback, validate, check_headers(headers, "headers")
         )
         self._clock = clock
         self._random = random.random  # jitter only; not security-relevant
@@ -207,9 +216,22 @@ class _BaseClient:
         # Every connection opened is kept alive (httpx keeps only 20 of its 100 by default): a
         # burst of concurrent checkouts would otherwise reopen TCP + TLS to Forter each time.
         size = max_connections if max_connections is not None else DEFAULT_MAX_CONNECTIONS
+        if trust_env is not None and not owns_http:
+            raise ConfigurationError(
+                "trust_env applies to the connection pool the client builds; with your own "
+                "http_client, set trust_env on that httpx client instead"
+            )
         httpx_args: dict[str, Any] = {
-            "limits": httpx.Limits(max_connections=size, max_keepalive_connections=size)
+            "limits": httpx.Limits(max_connections=size, max_keepalive_connections=size),
+            # Proxy variables and SSL_CERT_FILE / SSL_CERT_DIR, as httpx reads them (README,
+            # "TLS and proxies").
+            "trust_env": True if trust_env is None else trust_env,
         }
+        host = httpx.URL(self._config.base_url).host
+        if is_loopback_host(host):
+            # Never through a proxy: a loopback base URL may be plain http, and HTTP_PROXY would
+            # then receive the Authorization header (the secret key) in clear text.
+            httpx_args["mounts"] = {f"all://{f'[{host}]' if ':' in host else host}": None}
         self._template = _RequestTemplate.build(self._config)
         self._rebind_headers()
         self._api = Client(
@@ -266,7 +288,8 @@ class _BaseClient:
             return f"{type(self).__name__}(<not configured>)"
         return (
             f"{type(self).__name__}(site_id={self._config.site_id!r}, "
-            f"base_url={self._config.base_url!r}, api_version={self._config.api_version!r}, "
+            f"base_url={mask_userinfo(self._config.base_url)!r}, "
+            f"api_version={self._config.api_version!r}, "
             f"secret_key={self._config.secret_key!r})"
         )
 
@@ -292,6 +315,7 @@ class _BaseClient:
         options = self._options(timeout, max_retries, retry, headers, validate, fallback)
         clone._defaults = options
         if api_version is not None:
+            check_header_value(api_version, "api_version")
             clone._config = dataclasses.replace(self._config, api_version=api_version)
             clone._template = _RequestTemplate.build(clone._config)
         clone._rebind_headers()
@@ -331,6 +355,8 @@ class _BaseClient:
         policy = retry if retry is not None else defaults.retry
         if max_retries is not None:
             policy = policy.replace(max_retries=max_retries)
+        if headers:
+            headers = check_headers(headers, "headers")
         return _CallOptions(
             timeout=as_timeout(timeout) if timeout is not None else defaults.timeout,
             retry=policy,
@@ -381,10 +407,10 @@ class _BaseClient:
         )
 
     def _classify(
-        self, response: httpx.Response, oversized: bool
+        self, response: httpx.Response, unread: str | None
     ) -> OrderDecision | APIStatusError:
-        if oversized:
-            return oversized_error(response, self._max_response_bytes)
+        if unread is not None:  # too large, or not decodable: why, for the message
+            return unread_error(response, unread)
         if 200 <= response.status_code < 300:
             try:
                 return parse_decision(response, self._drift)
@@ -392,12 +418,52 @@ class _BaseClient:
                 return error
         return status_error(response)
 
+    def _attempt_error(
+        self,
+        exc: Exception,
+        response: httpx.Response | None,
+        prepared: _Prepared,
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
+        wall: float | None,
+    ) -> ForterError:
+        """The :class:`ForterError` for whatever one attempt raised: nothing raw escapes.
+
+        Transport failures (refused, reset, timeouts, protocol errors) are connection errors; a
+        body that cannot be decoded keeps its status's class; anything else the HTTP client
+        raised (a caller's event hook, a custom transport) is a connection error naming it.
+        """
+        if isinstance(exc, httpx.TransportError):
+            return self._transport_error(exc, prepared, timeout, policy, wall)
+        if isinstance(exc, httpx.DecodingError) and response is not None:
+            return unread_error(response, f"the body could not be decoded: {exc}")
+        if isinstance(exc, httpx.HTTPStatusError):  # raise_for_status() in a caller's hook
+            return unread_error(exc.response, "raised by an event hook of the http_client")
+        host = httpx.URL(prepared.url).host
+        error = APIConnectionError(
+            f"the HTTP client failed on the way to Forter at {host}: {type(exc).__name__}: {exc}",
+            request=response.request if response is not None else None,
+        )
+        error.__cause__ = exc
+        return error
+
     def _transport_error(
-        self, exc: httpx.TransportError, prepared: _Prepared, timeout: httpx.Timeout
+        self,
+        exc: httpx.TransportError,
+        prepared: _Prepared,
+        timeout: httpx.Timeout,
+        policy: RetryPolicy,
+        wall: float | None,
     ) -> APIConnectionError:
         host = httpx.URL(prepared.url).host
         error: APIConnectionError
-        if isinstance(exc, httpx.TimeoutException):
+        if isinstance(exc, httpx.TimeoutException) and _deadline.passed(wall):
+            error = APITimeoutError(
+                f"Forter at {host} gave no answer within the {policy.deadline:.2f} s deadline "
+                f"of this call ({type(exc).__name__})",
+                request=exc.request if _has_request(exc) else None,
+            )
+        elif isinstance(exc, httpx.TimeoutException):
             limit = {
                 httpx.ConnectTimeout: timeout.connect,
                 httpx.WriteTimeout: timeout.write,
@@ -515,6 +581,20 @@ def _response_limit(value: int) -> int:
     return value
 
 
+_Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
+
+
+def _built(factory: Callable[[], _Http]) -> _Http:
+    """The httpx client; a ConfigurationError when its TLS context cannot be made."""
+    try:
+        return factory()
+    except OSError as exc:  # ssl.SSLError too: a bad SSL_CERT_FILE / SSL_CERT_DIR
+        raise ConfigurationError(
+            f"cannot set up TLS for the connection pool: {exc.strerror or exc} "
+            "(SSL_CERT_FILE / SSL_CERT_DIR from the environment are used unless trust_env=False)"
+        ) from None
+
+
 def _has_request(exc: httpx.TransportError) -> bool:
     try:
         exc.request  # noqa: B018 - raises RuntimeError when httpx never attached one
@@ -556,8 +636,13 @@ class ForterClient(_BaseClient):
             1 KiB). A larger 2xx body is an :class:`UnexpectedResponseError`; a larger error
             body keeps its status's error class. The rest is never read into memory.
         http_client: your own ``httpx.Client`` (proxies, transports, mTLS). It is used as-is
-            (its base URL and auth are ignored: URLs are absolute and auth is per request)
-            and it is not closed by :meth:`close`.
+            (its base URL and auth are ignored: URLs are absolute and auth is per request;
+            redirects are never followed, whatever its ``follow_redirects``) and it is not
+            closed by :meth:`close`. Build it with ``transport=deadline_transport(...)`` for the
+            full wall-clock deadline (README, "Deadline").
+        trust_env: for the pool built here, honour ``HTTPS_PROXY`` / ``ALL_PROXY`` /
+            ``NO_PROXY`` and ``SSL_CERT_FILE`` / ``SSL_CERT_DIR`` (default ``True``, as httpx;
+            a loopback base URL never goes through a proxy). Not allowed with ``http_client``.
         clock: monotonic clock for the deadline (tests inject a fake one).
         sleep: how to wait between attempts (tests inject a fake one).
     """
@@ -584,6 +669,7 @@ class ForterClient(_BaseClient):
         max_connections: int | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
+        trust_env: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -607,12 +693,21 @@ class ForterClient(_BaseClient):
             owns_http=http_client is None,
             max_connections=max_connections,
             max_response_bytes=max_response_bytes,
+            trust_env=trust_env,
         )
         del secret_key, api_key  # keep the raw key out of this frame's locals
         self._sleep = sleep
         if http_client is not None:
             self._api.set_httpx_client(http_client)
-        self._http = self._api.get_httpx_client()  # built now: one pool for the client's life
+        # Built now: one pool for the client's life.
+        self._http = _built(self._api.get_httpx_client)
+        # The call deadline bounds every socket operation of the pool built here; a caller's
+        # client gets it only from a transport made by deadline_transport() (see _deadline).
+        self._deadline_in_pool = (
+            _deadline.install(self._http)
+            if http_client is None
+            else _deadline.installed(self._http)
+        )
         self._bind_resources()
 
     def _bind_resources(self) -> None:
@@ -643,37 +738,47 @@ class ForterClient(_BaseClient):
         policy = options.retry
         clock = self._clock
         deadline_at = None if policy.deadline is None else clock() + policy.deadline
-        attempt = 0
-        while True:
-            attempt += 1
-            remaining = None if deadline_at is None else deadline_at - clock()
-            timeout = attempt_timeout(options.timeout, remaining)
-            started = clock()
-            response: httpx.Response | None = None
-            try:
-                # Streamed, so that the body is read only up to max_response_bytes.
-                response = self._http.send(
-                    self._build_request(prepared, timeout), auth=self._auth, stream=True
-                )
+        # The same deadline on the real clock, for the sockets (``clock`` may be a test's).
+        wall = None if policy.deadline is None else time.monotonic() + policy.deadline
+        token = _deadline.DEADLINE.set(wall)
+        try:
+            attempt = 0
+            while True:
+                attempt += 1
+                remaining = None if deadline_at is None else deadline_at - clock()
+                timeout = attempt_timeout(options.timeout, remaining)
+                request = self._build_request(prepared, timeout)
+                started = clock()
+                response: httpx.Response | None = None
                 try:
-                    oversized = read_capped(response, self._max_response_bytes)
-                finally:
-                    response.close()
-            except httpx.TransportError as exc:
-                error: ForterError = self._transport_error(exc, prepared, timeout)
-                self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
-            else:
-                self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
-                result = self._classify(response, oversized)
-                if isinstance(result, OrderDecision):
-                    return _Outcome(
-                        attempt, decision=result, response=response, elapsed=clock() - started
+                    # Streamed, so that the body is read only up to max_response_bytes (and,
+                    # with a caller's client, the deadline is checked between reads). Never
+                    # redirected, whatever the http_client says: see RedirectError.
+                    response = self._http.send(
+                        request, auth=self._auth, stream=True, follow_redirects=False
                     )
-                error = result
-            delay = self._next_delay(policy, attempt, error, deadline_at)
-            if delay is None:
-                return _Outcome(attempt, response=response, error=error)
-            self._sleep(delay)
+                    try:
+                        unread = read_capped(response, self._max_response_bytes, wall)
+                    finally:
+                        response.close()
+                except Exception as exc:  # every failure becomes a ForterError
+                    error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
+                    self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
+                else:
+                    status = str(response.status_code)
+                    self._log_attempt(prepared, attempt, policy, started, status)
+                    result = self._classify(response, unread)
+                    if isinstance(result, OrderDecision):
+                        return _Outcome(
+                            attempt, decision=result, response=response, elapsed=clock() - started
+                        )
+                    error = result
+                delay = self._next_delay(policy, attempt, error, deadline_at)
+                if delay is None:
+                    return _Outcome(attempt, response=response, error=error)
+                self._sleep(delay)
+        finally:
+            _deadline.DEADLINE.reset(token)
 
 
 class Orders:
@@ -781,6 +886,7 @@ class AsyncForterClient(_BaseClient):
         max_connections: int | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
+        trust_env: bool | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
     ) -> None:
@@ -804,12 +910,21 @@ class AsyncForterClient(_BaseClient):
             owns_http=http_client is None,
             max_connections=max_connections,
             max_response_bytes=max_response_bytes,
+            trust_env=trust_env,
         )
         del secret_key, api_key  # keep the raw key out of this frame's locals
         self._sleep = sleep
         if http_client is not None:
             self._api.set_async_httpx_client(http_client)
-        self._http = self._api.get_async_httpx_client()
+        self._http = _built(self._api.get_async_httpx_client)
+        # The call deadline bounds every socket operation of the pool built here; a caller's
+        # client gets a cancel scope per attempt instead, unless its transport came from
+        # async_deadline_transport() (see _deadline).
+        self._deadline_in_pool = (
+            _deadline.install(self._http)
+            if http_client is None
+            else _deadline.installed(self._http)
+        )
         self._bind_resources()
 
     def _bind_resources(self) -> None:
@@ -842,37 +957,62 @@ class AsyncForterClient(_BaseClient):
         policy = options.retry
         clock = self._clock
         deadline_at = None if policy.deadline is None else clock() + policy.deadline
-        attempt = 0
-        while True:
-            attempt += 1
-            remaining = None if deadline_at is None else deadline_at - clock()
-            timeout = attempt_timeout(options.timeout, remaining)
-            started = clock()
-            response: httpx.Response | None = None
-            try:
-                # Streamed, so that the body is read only up to max_response_bytes.
-                response = await self._http.send(
-                    self._build_request(prepared, timeout), auth=self._auth, stream=True
-                )
+        # The same deadline on the real clock, for the sockets (``clock`` may be a test's).
+        wall = None if policy.deadline is None else time.monotonic() + policy.deadline
+        token = _deadline.DEADLINE.set(wall)
+        try:
+            attempt = 0
+            while True:
+                attempt += 1
+                remaining = None if deadline_at is None else deadline_at - clock()
+                timeout = attempt_timeout(options.timeout, remaining)
+                request = self._build_request(prepared, timeout)
+                started = clock()
+                response: httpx.Response | None = None
+                unread: str | None = None
                 try:
-                    oversized = await aread_capped(response, self._max_response_bytes)
-                finally:
-                    await response.aclose()
-            except httpx.TransportError as exc:
-                error: ForterError = self._transport_error(exc, prepared, timeout)
-                self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
-            else:
-                self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
-                result = self._classify(response, oversized)
-                if isinstance(result, OrderDecision):
-                    return _Outcome(
-                        attempt, decision=result, response=response, elapsed=clock() - started
-                    )
-                error = result
-            delay = self._next_delay(policy, attempt, error, deadline_at)
-            if delay is None:
-                return _Outcome(attempt, response=response, error=error)
-            await self._sleep(delay)
+                    if wall is None or self._deadline_in_pool:
+                        response, unread = await self._attempt(request)
+                    else:
+                        # A caller's transport: the whole attempt inside a cancel scope.
+                        with anyio.CancelScope(
+                            deadline=anyio.current_time() + (wall - time.monotonic())
+                        ) as scope:
+                            response, unread = await self._attempt(request)
+                        if scope.cancelled_caught:
+                            raise httpx.ReadTimeout(_deadline.DEADLINE_MESSAGE, request=request)
+                except Exception as exc:  # every failure becomes a ForterError
+                    error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
+                    self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
+                else:
+                    assert response is not None  # noqa: S101 - set by every completed attempt
+                    status = str(response.status_code)
+                    self._log_attempt(prepared, attempt, policy, started, status)
+                    result = self._classify(response, unread)
+                    if isinstance(result, OrderDecision):
+                        return _Outcome(
+                            attempt, decision=result, response=response, elapsed=clock() - started
+                        )
+                    error = result
+                delay = self._next_delay(policy, attempt, error, deadline_at)
+                if delay is None:
+                    return _Outcome(attempt, response=response, error=error)
+                await self._sleep(delay)
+        finally:
+            _deadline.DEADLINE.reset(token)
+
+    async def _attempt(self, request: httpx.Request) -> tuple[httpx.Response, str | None]:
+        """One request: the response (body read up to the limit) and why it was not read whole
+        (``None``: it was)."""
+        # Streamed, so that the body is read only up to max_response_bytes. Never redirected,
+        # whatever the http_client says: see RedirectError.
+        response = await self._http.send(
+            request, auth=self._auth, stream=True, follow_redirects=False
+        )
+        try:
+            return response, await aread_capped(response, self._max_response_bytes)
+        finally:
+            await response.aclose()
 
 
 class AsyncOrders:

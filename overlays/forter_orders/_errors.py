@@ -14,6 +14,7 @@
         ├── RateLimitError          429
         ├── InternalServerError     500 / 502 / 503 / 504
         └── UnexpectedResponseError any other status, or a 2xx body that is not a decision
+            └── RedirectError       3xx: never followed, never retried, never failed open
 
 No message ever holds the secret key or a full card number: the client never formats the key, and
 every text taken from a response body goes through PAN masking.
@@ -21,8 +22,9 @@ every text taken from a response body goes through PAN masking.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
@@ -30,6 +32,7 @@ from ._pan import mask_pans
 from ._problem import Problem
 
 _REQUEST_ID_HEADERS = ("x-request-id", "x-forter-request-id")
+_USERINFO: Final = re.compile(r"(?<=//)[^/?#@]*@")
 
 
 def request_id_of(response: httpx.Response | None) -> str | None:
@@ -151,3 +154,59 @@ class InternalServerError(APIStatusError):
 
 class UnexpectedResponseError(APIStatusError):
     """A status the API does not document (e.g. 418, 520), or a 2xx body that is not a decision."""
+
+
+class RedirectError(UnexpectedResponseError):
+    """3xx: a redirect, which the client never follows for an order.
+
+    Following it would send the whole order (emails, names, addresses) again to another URL -
+    perhaps another host, or plain http - and a 301/302/303 would turn the POST into a GET whose
+    200 could be taken for Forter's decision. So the client sends every order with
+    ``follow_redirects=False``, whatever the ``http_client`` passed in says, and a 3xx is this
+    error. A redirect means the base URL is wrong (a moved host, http instead of https, a proxy
+    login page): a configuration error like a 401, so it is never retried and never fails open
+    (failing open would approve every order without Forter ever seeing one).
+
+    Attributes:
+        location: the ``Location`` header (any user info masked), or ``None``.
+        location_host: the host it points to (relative locations resolved against the request),
+            or ``None`` when there is no usable ``Location``.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: Mapping[str, Any] | None,
+        errors: Sequence[Problem] = (),
+    ) -> None:
+        raw: str | None = response.headers.get("location")
+        self.location = _USERINFO.sub("***@", raw) if raw is not None else None
+        self.location_host = _location_host(response, raw)
+        if self.location_host:
+            where = f"to host {self.location_host!r}"
+        else:
+            where = "without a usable Location" if raw is None or raw.strip() else "to nowhere"
+        super().__init__(
+            f"{message} (a status the Order v3 API does not document: a redirect {where}; "
+            "redirects are never followed for an order, which would be sent again to another "
+            "URL; check base_url)",
+            response=response,
+            body=body,
+            errors=errors,
+        )
+
+
+def _location_host(response: httpx.Response, location: str | None) -> str | None:
+    if not location or not location.strip():
+        return None
+    try:
+        base = response.request.url
+    except RuntimeError:  # a Response built without a request
+        base = httpx.URL("http://unknown.invalid/")
+    try:
+        host = base.join(location.strip()).host
+    except (httpx.InvalidURL, TypeError, ValueError):
+        return None
+    return host or None

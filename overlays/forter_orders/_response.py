@@ -9,6 +9,7 @@ missing ``forterDecision``. Here every response maps to a decision or a :class:`
 from __future__ import annotations
 
 import datetime
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Generic, TypeVar
@@ -18,6 +19,7 @@ import orjson
 
 from forter_orders_api.models import OrderDecision
 
+from ._deadline import DEADLINE_MESSAGE
 from ._drift import Drift, DriftMonitor, drift_in_body, find_drift, known_decision_validator
 from ._errors import (
     APIStatusError,
@@ -26,6 +28,7 @@ from ._errors import (
     InternalServerError,
     NotFoundError,
     RateLimitError,
+    RedirectError,
     UnexpectedResponseError,
     request_id_of,
 )
@@ -109,13 +112,17 @@ class RawResponse(Generic[T]):
         return self.parsed
 
 
-def _keep(response: httpx.Response, chunks: list[bytes], size: int, limit: int) -> bool:
-    """Store what was read as the response's content; True when the body passed ``limit``."""
+def _keep(response: httpx.Response, chunks: list[bytes], size: int, limit: int) -> str | None:
+    """Store what was read as the response's content; a note when the body passed ``limit``."""
     body = b"".join(chunks)
     # What httpx's own Response.read() does with the joined chunks; reading here instead of in
     # httpx is what lets the read stop at the limit.
     response._content = body[:limit]
-    return size > limit
+    return _oversized(limit) if size > limit else None
+
+
+def _oversized(limit: int) -> str:
+    return f"body larger than max_response_bytes ({limit} bytes); the rest was not read"
 
 
 def _declared_too_large(response: httpx.Response, limit: int) -> bool:
@@ -123,53 +130,75 @@ def _declared_too_large(response: httpx.Response, limit: int) -> bool:
     return length.isdigit() and int(length) > limit
 
 
-def read_capped(response: httpx.Response, limit: int) -> bool:
+def _undecodable(response: httpx.Response, exc: httpx.DecodingError) -> str:
+    response._content = b""
+    encoding = response.headers.get("content-encoding", "")
+    return f"body that could not be decoded (Content-Encoding {encoding!r}): {exc}"
+
+
+def read_capped(response: httpx.Response, limit: int, deadline: float | None = None) -> str | None:
     """Read a streamed response's (decoded) body, at most ``limit`` bytes of it.
 
-    Returns True when the body is larger than ``limit``: its ``content`` then holds the first
-    ``limit`` bytes (nothing when ``Content-Length`` announced more), and the rest is never read.
-    Memory stays bounded even for a compressed body that inflates to gigabytes.
+    Returns ``None`` when the whole body was read into ``content``; else why not, as a note for
+    :func:`unread_error`. A body larger than ``limit`` leaves its first ``limit`` bytes in
+    ``content`` (nothing when ``Content-Length`` announced more), and the rest is never read, so
+    memory stays bounded even for a compressed body that inflates to gigabytes. A body that its
+    ``Content-Encoding`` cannot decode leaves ``content`` empty.
+
+    ``deadline`` (``time.monotonic()``) is checked between reads: ``httpx.ReadTimeout`` once it
+    has passed, however steadily the body trickles in (for transports the call deadline does
+    not reach; see ``_deadline``).
     """
     if _declared_too_large(response, limit):
         response._content = b""
-        return True
+        return _oversized(limit)
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            break
+    try:
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                break
+            if deadline is not None and time.monotonic() >= deadline:
+                raise httpx.ReadTimeout(DEADLINE_MESSAGE, request=response.request)
+    except httpx.DecodingError as exc:
+        return _undecodable(response, exc)
     return _keep(response, chunks, size, limit)
 
 
-async def aread_capped(response: httpx.Response, limit: int) -> bool:
-    """:func:`read_capped` for an ``httpx.AsyncClient`` response."""
+async def aread_capped(response: httpx.Response, limit: int) -> str | None:
+    """:func:`read_capped` for an ``httpx.AsyncClient`` response (the deadline is enforced by
+    the pool or a cancel scope around the attempt)."""
     if _declared_too_large(response, limit):
         response._content = b""
-        return True
+        return _oversized(limit)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in response.aiter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > limit:
-            break
+    try:
+        async for chunk in response.aiter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                break
+    except httpx.DecodingError as exc:
+        return _undecodable(response, exc)
     return _keep(response, chunks, size, limit)
 
 
-def oversized_error(response: httpx.Response, limit: int) -> APIStatusError:
-    """The error for a response whose body passed ``limit`` bytes.
+def unread_error(response: httpx.Response, note: str) -> APIStatusError:
+    """The error for a response whose body was not read whole (too large, undecodable, ...).
 
-    A 2xx is :class:`UnexpectedResponseError` (no decision is that large); any other status keeps
-    its usual class (a 503 page from a proxy is still a 503: retried, eligible for fail-open).
+    A 2xx is :class:`UnexpectedResponseError` (no decision was read); any other status keeps its
+    usual class (a 503 page from a proxy is still a 503: retried, eligible for fail-open).
     """
     status = response.status_code
-    note = f"body larger than max_response_bytes ({limit} bytes); the rest was not read"
     if 200 <= status < 300:
         return UnexpectedResponseError(
             f"HTTP {status} from Forter with a {note}", response=response, body=None
         )
+    if not hasattr(response, "_content"):  # never read (e.g. closed by a caller's hook)
+        response._content = b""
     return status_error(response, note=note)
 
 
@@ -241,6 +270,8 @@ def status_error(response: httpx.Response, *, note: str = "") -> APIStatusError:
     if note:
         message += f" ({note})"
     cls = _STATUS_ERRORS.get(status)
+    if 300 <= status < 400:
+        return RedirectError(message, response=response, body=body, errors=errors)
     if cls is None:
         return UnexpectedResponseError(
             message + " (a status the Order v3 API does not document)",

@@ -127,6 +127,8 @@ def parse_retry_after(response: httpx.Response) -> float | None:
 
     An HTTP-date is measured against the response's own ``Date`` header when present (the server's
     clock, immune to local clock skew), else against the local UTC clock. Past dates give 0.
+    Never raises: a date Python cannot represent (``email.utils`` raises ``OverflowError``, not
+    only ``ValueError``, for a year such as 999999999999) counts as garbled.
     """
     value = response.headers.get("retry-after")
     if not value:
@@ -140,18 +142,25 @@ def parse_retry_after(response: httpx.Response) -> float | None:
         return max(0.0, seconds) if math.isfinite(seconds) else None
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except _BAD_DATE:
         return None
     now = datetime.now(UTC)
     server_date = response.headers.get("date")
     if server_date:
-        with contextlib.suppress(TypeError, ValueError, IndexError):
+        with contextlib.suppress(*_BAD_DATE):
             now = email.utils.parsedate_to_datetime(server_date)
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
-    return max(0.0, (when - now).total_seconds())
+    try:
+        return max(0.0, (when - now).total_seconds())
+    except _BAD_DATE:  # pragma: no cover - both dates are representable, so is their distance
+        return None
+
+
+# What email.utils and datetime raise for dates they cannot read or represent.
+_BAD_DATE: Final = (TypeError, ValueError, IndexError, OverflowError)
 
 
 def attempt_timeout(timeout: httpx.Timeout, remaining: float | None) -> httpx.Timeout:

@@ -8,13 +8,16 @@ command runs; ``scripts/reliability`` runs the long, larger ones).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import re
 import selectors
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -225,3 +228,156 @@ def cli_env(tmp_path: Path) -> Callable[[MockProcess], dict[str, str]]:
         }
 
     return env
+
+
+# ----------------------------------------------------------------------------- hostile peers
+
+
+@dataclasses.dataclass
+class RawRequest:
+    """One HTTP request as a raw server read it: the head (request line and headers) and body."""
+
+    head: bytes
+    body: bytes
+
+    @property
+    def request_line(self) -> str:
+        """``POST /v3/orders/o-1 HTTP/1.1``."""
+        return self.head.split(b"\r\n", 1)[0].decode("latin-1")
+
+    def header(self, name: str) -> str | None:
+        """The first value of header ``name`` (case-insensitive), if any."""
+        for line in self.head.split(b"\r\n")[1:]:
+            key, _, value = line.partition(b":")
+            if key.strip().lower() == name.lower().encode():
+                return value.strip().decode("latin-1")
+        return None
+
+
+Handler = Callable[["RawConnection", RawRequest], None]
+
+
+class RawConnection:
+    """The server side of one connection, for a handler that answers at its own pace."""
+
+    def __init__(self, sock: socket.socket, stopping: threading.Event) -> None:
+        self.sock = sock
+        self.stopping = stopping
+
+    def send(self, data: bytes) -> bool:
+        """Write ``data``; False once the client has gone (the handler should stop)."""
+        try:
+            self.sock.sendall(data)
+        except OSError:
+            return False
+        return True
+
+    def drip(self, pieces: Iterator[bytes] | list[bytes], interval: float) -> bool:
+        """Send each piece ``interval`` seconds apart; False once the client has gone."""
+        for piece in pieces:
+            if not self.send(piece):
+                return False
+            if self.stopping.wait(interval):  # the test is over
+                return False
+        return True
+
+    def hold(self, seconds: float) -> None:
+        """Keep the connection open, sending nothing, for ``seconds`` (or until the test ends)."""
+        self.stopping.wait(seconds)
+
+
+class RawServer:
+    """A TCP server on 127.0.0.1 that reads each request and lets ``handler`` answer in raw bytes.
+
+    Nothing here is HTTP-aware beyond reading a request (head, then ``Content-Length`` bytes), so
+    a handler can send anything: headers one every 0.5 s, a body one byte at a time, a lying
+    ``Content-Length``, a redirect. Each connection gets its own thread; the connection is closed
+    when the handler returns (one request per connection unless the handler reads more).
+    """
+
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self._listener = socket.create_server((host, 0))
+        self.port = self._listener.getsockname()[1]
+        self.url = f"http://{host}:{self.port}"
+        self.handler: Handler = _answer_nothing
+        self.requests: list[RawRequest] = []
+        self.connections = 0
+        self._lock = threading.Lock()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._accept, name="raw-server", daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                sock, _ = self._listener.accept()
+            except OSError:
+                return
+            with self._lock:
+                self.connections += 1
+            threading.Thread(target=self._serve, args=(sock,), daemon=True).start()
+
+    def _serve(self, sock: socket.socket) -> None:
+        with sock:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            sock.settimeout(30)
+            try:
+                request = read_request(sock)
+            except OSError:
+                return
+            if request is None:
+                return
+            with self._lock:
+                self.requests.append(request)
+            with contextlib.suppress(OSError):  # the client hung up mid-answer
+                self.handler(RawConnection(sock, self._stopping), request)
+
+    def close(self) -> None:
+        """Stop accepting and wake every handler that is holding or dripping."""
+        self._stopping.set()
+        self._listener.close()
+
+
+def read_request(sock: socket.socket) -> RawRequest | None:
+    """Read one request (head + ``Content-Length`` body) from ``sock``; None at end of stream."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    request = RawRequest(head, b"")
+    length = int(request.header("content-length") or 0)
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    request.body = body[:length]
+    return request
+
+
+def _answer_nothing(connection: RawConnection, request: RawRequest) -> None:
+    connection.hold(60)
+
+
+@pytest.fixture
+def make_raw_server() -> Iterator[Callable[..., RawServer]]:
+    """``make_raw_server(host="127.0.0.1")``: another :class:`RawServer`, closed after the test."""
+    servers: list[RawServer] = []
+
+    def make(host: str = "127.0.0.1") -> RawServer:
+        server = RawServer(host)
+        servers.append(server)
+        return server
+
+    yield make
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture
+def raw_server(make_raw_server: Callable[..., RawServer]) -> RawServer:
+    """A :class:`RawServer` on a free loopback port; set ``raw_server.handler`` to answer."""
+    return make_raw_server()
