@@ -13,18 +13,44 @@ Guarantees, and how they are kept:
   ``os.replace``, so a crash during the rewrite leaves either the old or the new file.
 * **Flat memory.** The resume set is an ``array`` of 4 bytes per input line (a checksum of the
   order id; 0 = not done), not a set of objects or the entries themselves.
+* **One writer.** Two runs on one journal used to interleave: each compacted and appended on its
+  own, so outcomes were lost (a compaction replaced the file under the other run's appends) and
+  orders were sent twice. ``open`` takes an exclusive ``flock`` on ``.<name>.lock`` beside the
+  journal before reading it, and holds it until :meth:`Journal.close` (or the process ends, even
+  by ``kill -9``); a second run fails at once with :class:`JournalBusyError`, naming the process
+  that holds it (pid, host, start time, written into the lock file). The lock file stays after
+  the run: deleting it would let a third run lock a new file while the second still holds the old
+  one. The lock is a file of its own rather than the journal because compaction replaces the
+  journal's inode.
+* **Safe files.** The temporary copy is made by ``tempfile.mkstemp`` beside the journal: an
+  unpredictable name, ``O_EXCL`` (a planted file or symlink is never followed or overwritten) and
+  mode 0600. Journals are created 0600 (they hold order ids and, for invalid orders, previews of
+  personal data); an existing journal readable by others is narrowed to 0600 when it is opened,
+  and :attr:`Journal.notes` says so. The lock file is opened with ``O_NOFOLLOW``.
+* **Symlinks, on purpose.** ``--out`` may be a symlink to an existing journal (say
+  ``latest.jsonl -> run-7.jsonl``): the journal is the file it points to, compacted beside that
+  file, and the link is kept. A link to nothing, or to something that is not a regular file, is
+  refused, so that a link planted where a run will write cannot make it create or append to a
+  file elsewhere; a journal that does not start like one is refused as before.
+* **Errors are one line.** Every ``OSError`` (a read-only filesystem, a full disk, permissions)
+  becomes a :class:`JournalError` whose message names the file and the reason.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
+import socket
+import stat
+import sys
+import tempfile
 import zlib
 from array import array
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import orjson
 
@@ -33,8 +59,18 @@ DONE_OUTCOMES = frozenset({"decision", "fallback", "invalid"})
 OUTCOMES = (*sorted(DONE_OUTCOMES), "error")
 
 
+#: Mode of journal files and their temporary copies: they hold order data.
+JOURNAL_MODE: Final = 0o600
+_NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
+
+
 class JournalError(Exception):
     """The journal cannot be used: unreadable, not a journal, or written for another input."""
+
+
+class JournalBusyError(JournalError):
+    """Another run holds the journal's lock."""
 
 
 def _order_mark(order_id: object) -> int:
@@ -80,26 +116,52 @@ class Journal:
     their entries by outcome.
     """
 
-    def __init__(self, path: Path, fd: int, resumed: ResumeSet, previous: Counter[str]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        fd: int,
+        resumed: ResumeSet,
+        previous: Counter[str],
+        lock_fd: int = -1,
+        notes: list[str] | None = None,
+    ) -> None:
         self.path = path
         self._fd = fd
+        self._lock_fd = lock_fd
         self.resumed = resumed
         self.previous = previous
         self.written = 0
+        #: Things worth telling the user (e.g. permissions narrowed), one line each.
+        self.notes = notes or []
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Journal:
-        """Open (creating if needed) the journal at ``path``, cleaning it for resume."""
+        """Lock, then open (creating if needed) the journal at ``path``, cleaned for resume.
+
+        Raises JournalBusyError when another run holds it, JournalError when it cannot be used.
+        """
         p = Path(path)
-        resumed = ResumeSet()
-        previous: Counter[str] = Counter()
-        if p.exists():
-            _compact(p, resumed, previous)
+        target = _target(p)
+        lock_fd = _lock(p, target)
         try:
-            fd = os.open(p, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise JournalError(f"{p}: cannot open the journal: {exc.strerror or exc}") from None
-        return cls(p, fd, resumed, previous)
+            notes: list[str] = []
+            resumed = ResumeSet()
+            previous: Counter[str] = Counter()
+            if target.exists():
+                _narrow_mode(p, target, notes)
+                _compact(target, resumed, previous)
+            try:
+                fd = os.open(
+                    target,
+                    os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW | _CLOEXEC,
+                    JOURNAL_MODE,
+                )
+            except OSError as exc:
+                raise JournalError(f"{p}: cannot open the journal: {_reason(exc)}") from None
+        except BaseException:
+            os.close(lock_fd)
+            raise
+        return cls(p, fd, resumed, previous, lock_fd, notes)
 
     def write(self, entry: Mapping[str, Any]) -> None:
         """Append one entry as one complete line (a single ``write`` call)."""
@@ -107,10 +169,13 @@ class Journal:
         self.written += 1
 
     def close(self) -> None:
-        """Close the file; entries already written are on disk either way."""
+        """Close the file and release the lock; entries already written are on disk either way."""
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
+        if self._lock_fd >= 0:
+            os.close(self._lock_fd)  # closing the descriptor releases the flock
+            self._lock_fd = -1
 
     def __enter__(self) -> Journal:
         return self
@@ -135,12 +200,107 @@ def write_line(fd: int, entry: Mapping[str, Any]) -> None:
         n = os.write(fd, data)
 
 
-def _compact(path: Path, resumed: ResumeSet, previous: Counter[str]) -> None:
-    """Load the done set from ``path`` and rewrite it without errors, duplicates, torn tails."""
-    changed = False
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _target(path: Path) -> Path:
+    """The file the journal lives in: ``path``, or the existing regular file a symlink names."""
     try:
-        with open(path, "rb") as src, open(tmp, "wb") as dst:
+        if not path.is_symlink():
+            if path.exists() and not path.is_file():
+                raise JournalError(f"{path}: not a regular file; pass a file path to --out")
+            return path
+        target = Path(os.path.realpath(path))
+    except OSError as exc:
+        raise JournalError(f"{path}: cannot use the journal: {_reason(exc)}") from None
+    if not target.is_file():
+        what = "nothing" if not target.exists() else "something that is not a regular file"
+        raise JournalError(
+            f"{path}: a symlink to {what} ({target}); a symlinked journal must point to an "
+            "existing journal file (it is never created through a link)"
+        )
+    return target
+
+
+def _holder() -> str:
+    started = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return f"pid {os.getpid()} on {socket.gethostname()}, started {started}"
+
+
+def _lock(path: Path, target: Path) -> int:
+    """Take the journal's exclusive lock (``.<name>.lock`` beside the file); its descriptor."""
+    lock = target.with_name(f".{target.name}.lock")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, JOURNAL_MODE)
+    except OSError as exc:
+        raise JournalError(f"{path}: cannot lock the journal ({lock}): {_reason(exc)}") from None
+    try:
+        if not _try_lock(fd):
+            holder = os.pread(fd, 512, 0).decode("utf-8", "replace").strip() or "unknown"
+            raise JournalBusyError(
+                f"{path}: in use by another forter-orders send ({holder}); wait for it to "
+                "finish, or pass another --out"
+            )
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{_holder()}\n".encode(), 0)
+    except OSError as exc:
+        os.close(fd)
+        raise JournalError(f"{path}: cannot lock the journal ({lock}): {_reason(exc)}") from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _try_lock(fd: int) -> bool:
+    """An exclusive, non-blocking lock on ``fd``; False when another process holds it."""
+    if sys.platform == "win32":  # pragma: no cover - the CI runs on Linux
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _narrow_mode(path: Path, target: Path, notes: list[str]) -> None:
+    """An existing journal readable or writable by others becomes 0600 (it holds order data)."""
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+        if mode & 0o077:
+            os.chmod(target, JOURNAL_MODE)
+            notes.append(
+                f"{path}: permissions narrowed from {mode:04o} to {JOURNAL_MODE:04o} "
+                "(a journal holds order data)"
+            )
+    except OSError as exc:  # not ours to change: say so, and carry on
+        notes.append(f"{path}: readable by others, and cannot be narrowed: {_reason(exc)}")
+
+
+def _compact(path: Path, resumed: ResumeSet, previous: Counter[str]) -> None:
+    """Load the done set from ``path`` and rewrite it without errors, duplicates, torn tails.
+
+    The cleaned copy goes to a ``mkstemp`` file beside ``path`` (unpredictable name, ``O_EXCL``,
+    mode 0600) and replaces ``path`` only when something changed.
+    """
+    changed = False
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        with (
+            os.fdopen(os.open(path, os.O_RDONLY | _NOFOLLOW | _CLOEXEC), "rb") as src,
+            os.fdopen(fd, "wb") as dst,
+        ):
             for n, raw in enumerate(src, 1):
                 if not raw.endswith(b"\n"):
                     changed = True  # torn last line from a crash: drop it
@@ -173,7 +333,8 @@ def _compact(path: Path, resumed: ResumeSet, previous: Counter[str]) -> None:
         if changed:
             os.replace(tmp, path)
     except OSError as exc:
-        raise JournalError(f"{path}: cannot read the journal: {exc.strerror or exc}") from None
+        raise JournalError(f"{path}: cannot clean the journal for resume: {_reason(exc)}") from None
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()

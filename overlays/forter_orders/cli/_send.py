@@ -104,8 +104,6 @@ def _clients(
     settings: SendSettings, secret: str | None, server: MockServer | None
 ) -> tuple[list[tuple[AsyncForterClient, httpx.AsyncClient]], int]:
     """Clients with their own connection pools (closed by the caller), and slots per client."""
-    import httpx
-
     from .._client import AsyncForterClient
     from .._retry import RetryPolicy
 
@@ -127,14 +125,15 @@ def _clients(
         kwargs.update(site_id=settings.site_id, secret_key=secret, base_url=settings.base_url)
     shards = -(-settings.concurrency // POOL_SIZE)
     per_client = -(-settings.concurrency // shards)
-    # One kept-alive connection per order in flight: httpx keeps only 20 idle ones by default,
-    # which at higher concurrency would open and close connections all the time.
-    limits = httpx.Limits(max_connections=per_client, max_keepalive_connections=per_client)
+    # Each client builds its own pool, every connection kept alive (one per order in flight), and
+    # with the call deadline in the pool itself (a caller's client would need a cancel scope per
+    # order, ~10 µs each).
     pairs = []
     for _ in range(shards):
-        http = httpx.AsyncClient(limits=limits)
-        client = AsyncForterClient(api_version=settings.api_version, http_client=http, **kwargs)
-        pairs.append((client, http))
+        client = AsyncForterClient(
+            api_version=settings.api_version, max_connections=per_client, **kwargs
+        )
+        pairs.append((client, client.http_client))
     return pairs, per_client
 
 
@@ -222,9 +221,8 @@ async def _drive(
     ticker = asyncio.create_task(_ticker(view, tally, started)) if view is not None else None
     try:
         async with contextlib.AsyncExitStack() as stack:
-            for client, http in pairs:
-                await stack.enter_async_context(http)
-                await stack.enter_async_context(client)
+            for client, _ in pairs:
+                await stack.enter_async_context(client)  # closes the pool it built
             await run_batch(
                 read_orders(settings.file),
                 sender=sender,
@@ -292,6 +290,8 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
         except JournalError as exc:
             _say(str(exc))
             return EXIT_USAGE
+        for note in journal.notes:
+            _say(note)
         resumed = journal.resumed
         sink: Sink = journal.write
         summary_console = Console(highlight=False)
