@@ -471,7 +471,7 @@ def test_control_endpoints(client: httpx.Client, mock: ForterMockState) -> None:
     listed = client.get("/_mock/requests").json()
     assert listed["count"] == 3
     assert [r["scenario"] for r in listed["requests"]] == ["http-503", "slow:5", "decline"]
-    assert client.post("/_mock/reset").is_success
+    assert client.post("/_mock/reset", json={}).is_success
     assert client.get("/_mock/requests").json()["count"] == 0
     assert send(client).json()["forterDecision"] == "APPROVE"
 
@@ -524,7 +524,7 @@ def test_stats_is_a_fresh_dict(client: httpx.Client, mock: ForterMockState) -> N
 def test_stats_restart_on_reset(client: httpx.Client, mock: ForterMockState) -> None:
     send(client, "http-500")
     assert client.get("/_mock/stats").json()["requests"] == 1
-    assert client.post("/_mock/reset").is_success
+    assert client.post("/_mock/reset", json={}).is_success
     assert client.get("/_mock/stats").json() == EMPTY_STATS
     send(client)
     mock.clear()
@@ -585,7 +585,9 @@ def test_stats_counting_is_thread_safe() -> None:
     "payload", [b"{", b"[]", b'{"next": ["bogus"]}', b'{"orderId": 1}', b'{"scenario": "decline"}']
 )
 def test_bad_scripts_are_400(client: httpx.Client, mock: ForterMockState, payload: bytes) -> None:
-    response = client.post("/_mock/script", content=payload)
+    response = client.post(
+        "/_mock/script", content=payload, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 400
     ERROR.validate(response.json())
     assert mock.server.controller.pending == []

@@ -68,7 +68,10 @@ class MockProcess:
 
     def reset(self) -> None:
         """``POST /_mock/reset``: forget recordings, scripts and counters."""
-        httpx.post(f"{self.url}/_mock/reset", timeout=10).raise_for_status()
+        control = {"x-mock-control": "1"}
+        httpx.post(
+            f"{self.url}/_mock/reset", json={}, headers=control, timeout=10
+        ).raise_for_status()
 
     def stop(self) -> None:
         """Terminate the process (SIGTERM, then SIGKILL) and reap it."""

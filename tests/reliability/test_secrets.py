@@ -632,7 +632,10 @@ def _cli(
 
 def _script(mock: MockProcess, order_id: str, scenario: str) -> None:
     response = httpx.post(
-        f"{mock.url}/_mock/script", json={"orderId": order_id, "scenario": scenario}, timeout=10
+        f"{mock.url}/_mock/script",
+        json={"orderId": order_id, "scenario": scenario},
+        headers={"x-mock-control": "1"},
+        timeout=10,
     )
     response.raise_for_status()
 

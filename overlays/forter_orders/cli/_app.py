@@ -519,6 +519,18 @@ def mock_command(
         bool,
         typer.Option("--validate/--no-validate", help="Check request bodies against the spec."),
     ] = True,
+    read_timeout: Annotated[
+        float,
+        typer.Option(
+            "--read-timeout",
+            min=0.001,
+            help="Seconds a client has to send a whole request (then it is dropped).",
+        ),
+    ] = 10.0,
+    max_body_bytes: Annotated[
+        int,
+        typer.Option("--max-body-bytes", min=1, help="Largest request body read (else 413)."),
+    ] = 8 * 1024 * 1024,
 ) -> None:
     """Serve the local Forter mock until Ctrl-C; prints its URL and test credentials."""
     _require_mock("forter-orders mock")
@@ -543,6 +555,8 @@ def mock_command(
             latency_ms=latency_ms,
             seed=seed,
             validate=validate,
+            read_timeout=read_timeout,
+            max_body_bytes=max_body_bytes,
         )
     except ValueError as exc:
         _fail(str(exc))

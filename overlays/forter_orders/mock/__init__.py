@@ -55,10 +55,15 @@ Precedence: ``x-mock-scenario`` header, then the next queued scenario (FIFO, one
 order request), then the scenario scripted for the orderId (kept until cleared), then a
 random fault (``fault_rate``, ``fault_kinds``, ``seed``). Unknown names -> 400.
 
-Control endpoints (no auth; bind the mock to loopback): ``GET /_mock/health``,
-``GET /_mock/requests``, ``GET /_mock/stats`` (answers counted by scenario and status),
-``POST /_mock/reset``, ``POST /_mock/script`` with
-``{"next": [...]}`` or ``{"orderId": ..., "scenario": ...}``.
+Control endpoints: ``GET /_mock/health``, ``GET /_mock/requests``, ``GET /_mock/stats``
+(answers counted by scenario and status), ``POST /_mock/reset``, ``POST /_mock/script`` with
+``{"next": [...]}`` or ``{"orderId": ..., "scenario": ...}``. The POSTs need
+``Content-Type: application/json`` and the header ``x-mock-control`` (or the mock's key as Basic
+credentials), which no web page can send cross-origin. Bound to loopback, the mock answers only
+requests addressed to ``localhost`` / ``127.0.0.1`` / ``[::1]`` (421 otherwise: DNS rebinding);
+bound beyond loopback, it warns. Requests must arrive whole within ``read_timeout`` (10 s) and
+bodies are at most ``max_body_bytes`` (8 MiB, else 413 before reading). Recordings mask every
+credential-like header.
 """
 
 from __future__ import annotations
@@ -71,7 +76,7 @@ from .._extras import require
 # Before the first Starlette import: a missing extra is one line naming the install command.
 require("mock", "forter_orders.mock")
 
-from ._app import create_app, error_body  # noqa: E402
+from ._app import CONTROL_HEADER, create_app, error_body  # noqa: E402
 from ._scenarios import SCENARIOS, Scenario, UnknownScenarioError, parse_scenario  # noqa: E402
 from ._server import MockServer, banner, print_banner, serve  # noqa: E402
 from ._state import DEFAULT_SECRET_KEY, DEFAULT_SITE_ID, MockConfig, MockController, redact_headers  # noqa: E402
@@ -90,6 +95,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "CONTROL_HEADER",
     "DEFAULT_SECRET_KEY",
     "DEFAULT_SITE_ID",
     "SCENARIOS",

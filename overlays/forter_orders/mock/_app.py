@@ -9,15 +9,18 @@ import functools
 import hmac
 import json
 import uuid
+from collections.abc import Iterable
 from typing import Any, Final
 from urllib.parse import quote
 
 from starlette.applications import Starlette
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import _strict_json as strict_json
 from ._scenarios import DECISION_SCENARIOS, ERROR_STATUS, Scenario, UnknownScenarioError
@@ -25,6 +28,11 @@ from ._state import MockConfig, MockController
 from ._validate import OrderValidator
 
 SCENARIO_HEADER: Final = "x-mock-scenario"
+CONTROL_HEADER: Final = "x-mock-control"
+"""Header (any value) that ``POST /_mock/script`` and ``/_mock/reset`` require, unless the request
+carries the mock's key as Basic credentials: a web page cannot send a custom header (or a JSON
+content type) to another origin without a CORS preflight, which the mock never grants."""
+_CONTROL_BODY_LIMIT: Final = 64 * 1024
 DASHBOARD_URL: Final = "https://portal.forter.com/dashboard/"
 # accountOwner.email test triggers, as documented by Forter for sandbox accounts.
 TEST_TRIGGERS: Final = {
@@ -59,6 +67,55 @@ TRANSPORTS: dict[tuple[Any, Any], asyncio.Transport] = {}
 
 def _request_id() -> str:
     return uuid.uuid4().hex
+
+
+class _OrderIdConvertor(Convertor[str]):
+    r"""Like Starlette's ``path`` convertor, but the id may end in a newline.
+
+    Starlette anchors route patterns with ``$``, which also matches *before* a final ``\n``: with
+    ``.*`` the id ``"abc\n"`` (valid per the spec) arrived as ``"abc"`` and the mock answered 400
+    for an orderId mismatch. ``[\s\S]*`` is greedy over every character, newlines included.
+    """
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("forter_order_id", _OrderIdConvertor())
+
+
+class _BodyTooLarge(Exception):
+    """A request body past the mock's ``max_body_bytes``."""
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, at most ``limit`` bytes; ``_BodyTooLarge`` before reading more.
+
+    ``Content-Length`` is checked first, so a declared 256 MiB body is refused without reading a
+    byte of it; a chunked body is counted as it streams in.
+    """
+    length = request.headers.get("content-length", "")
+    if length.isdigit() and int(length) > limit:
+        raise _BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(limit: int, request_id: str) -> Response:
+    message = f"request body larger than {limit} bytes"
+    # The rest of the body is never read: the connection cannot carry another request.
+    return _error(413, message, request_id, headers={"Connection": "close"})
 
 
 def _json_response(
@@ -296,11 +353,25 @@ class _OrderHandler:
         # "\n", so path_params loses the newline of an orderId such as "A1\n" (a valid one).
         order_id = str(request.scope["path"]).removeprefix(_ORDERS_PREFIX)
         try:
-            body = await request.body()
+            body = await read_body(request, self.config.max_body_bytes)
         except ClientDisconnect:
-            # The client hung up before its body arrived (a killed batch, a cancelled call):
-            # nobody is left to answer and there is no order to record.
+            # The client hung up before its body arrived (a killed batch, a cancelled call, a
+            # slow body dropped by the read timeout): nobody is left to answer, nothing to record.
             return Response(status_code=400)
+        except _BodyTooLarge:
+            refused = _too_large(self.config.max_body_bytes, request_id)
+            self.ctl.record(
+                method=request.method,
+                path=request.url.path,
+                headers=request.headers,
+                body=b"",
+                parsed=None,
+                order_id=order_id,
+                scenario=None,
+                status=413,
+                request_id=request_id,
+            )
+            return refused
         scenario: Scenario | None = None
         parsed: object = None
         try:
@@ -354,16 +425,69 @@ async def _stats(request: Request) -> Response:
     return _json_response(200, controller.stats, _request_id())
 
 
+def _has_mock_key(request: Request, config: MockConfig) -> bool:
+    auth = request.headers.get("authorization", "")
+    if auth[:6].lower() != "basic ":
+        return False
+    try:
+        user = base64.b64decode(auth[6:].strip(), validate=True).decode().split(":")[0]
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+    return hmac.compare_digest(user.encode(), config.secret_key.encode())
+
+
+async def _control_body(request: Request, request_id: str) -> tuple[object, Response | None]:
+    """The JSON body of a control request, or the refusal to answer with instead.
+
+    Refused: a content type other than JSON (415) and a request with neither the control header
+    nor the mock's key (403) - the two things a web page cannot send cross-origin without a CORS
+    preflight; then a body that is too large (413) or not strict JSON (400, with its path).
+    """
+    controller: MockController = request.app.state.mock
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        message = "control endpoints take Content-Type: application/json"
+        return None, _error(415, message, request_id)
+    if not request.headers.get(CONTROL_HEADER) and not _has_mock_key(request, controller.config):
+        message = (
+            f"control endpoints need the header {CONTROL_HEADER}: 1 (or the mock's key as Basic "
+            "credentials), which a web page cannot send"
+        )
+        return None, _error(403, message, request_id)
+    try:
+        body = await read_body(request, _CONTROL_BODY_LIMIT)
+    except _BodyTooLarge:
+        return None, _too_large(_CONTROL_BODY_LIMIT, request_id)
+    except ClientDisconnect:
+        return None, Response(status_code=400)
+    if not body.strip():
+        return {}, None
+    try:
+        # Strict and iterative: a 100,000-deep nest is a 400 with its path, not a RecursionError.
+        return strict_json.loads(body), None
+    except strict_json.JSONInputError as exc:
+        errors = [{"path": p.path, "message": p.message} for p in exc.problems]
+        return None, _error(400, "invalid JSON", request_id, errors=errors)
+
+
 async def _reset(request: Request) -> Response:
+    request_id = _request_id()
+    data, refusal = await _control_body(request, request_id)
+    if refusal is not None:
+        return refusal
+    if not isinstance(data, dict):
+        return _error(400, "expected a JSON object (or an empty body)", request_id)
     request.app.state.mock.clear()
-    return _json_response(200, {"status": "ok"}, _request_id())
+    return _json_response(200, {"status": "ok"}, request_id)
 
 
 async def _script(request: Request) -> Response:
     controller: MockController = request.app.state.mock
     request_id = _request_id()
+    data, refusal = await _control_body(request, request_id)
+    if refusal is not None:
+        return refusal
     try:
-        data = json.loads(await request.body())
         if isinstance(data, dict) and isinstance(data.get("next"), list):
             controller.queue(*(str(name) for name in data["next"]))
         elif (
@@ -375,7 +499,7 @@ async def _script(request: Request) -> Response:
         else:
             message = 'expected {"next": [scenario, ...]} or {"orderId": ..., "scenario": ...}'
             return _error(400, message, request_id)
-    except (ValueError, UnicodeDecodeError) as exc:  # UnknownScenarioError is a ValueError
+    except ValueError as exc:  # UnknownScenarioError
         return _error(400, f"invalid script: {exc}", request_id)
     return _json_response(200, {"status": "ok", "pending": controller.pending}, request_id)
 
@@ -386,7 +510,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     message = "not found" if exc.status_code == 404 else str(exc.detail).lower()
     response = _error(exc.status_code, message, request_id, headers=dict(exc.headers or {}))
     if not request.url.path.startswith("/_mock/"):
-        body = await request.body()
+        try:
+            body = await read_body(request, request.app.state.mock.config.max_body_bytes)
+        except (_BodyTooLarge, ClientDisconnect):
+            body = b""  # recorded without its body, which is never read
+            response.headers["Connection"] = "close"
         request.app.state.mock.record(
             method=request.method,
             path=request.url.path,
@@ -401,17 +529,61 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return response
 
 
-def create_app(config: MockConfig | None = None) -> Starlette:
+class _HostCheck:
+    """Answers 421 to a request whose ``Host`` is not one of ``hosts`` (ports ignored).
+
+    For a mock bound to loopback: a web page on any site can make a browser send requests to
+    127.0.0.1, and with DNS rebinding (its own name re-pointed at 127.0.0.1) it can also read the
+    answers, recorded orders included. Such requests carry the page's host name; the mock's
+    clients use ``localhost`` or the address itself.
+    """
+
+    def __init__(self, app: ASGIApp, hosts: Iterable[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(host.lower() for host in hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = ""
+            for name, value in scope["headers"]:
+                if name == b"host":
+                    host = _hostname(value.decode("latin-1"))
+                    break
+            if host not in self.hosts:
+                message = (
+                    f"Host {host or '(none)'!r} is not this mock's: bound to loopback, it answers "
+                    f"only {', '.join(sorted(self.hosts))} (a guard against DNS rebinding)"
+                )
+                await _error(421, message, _request_id())(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _hostname(host: str) -> str:
+    """``Host`` without its port, lower-cased (``[::1]:8765`` -> ``::1``)."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def create_app(
+    config: MockConfig | None = None, *, allowed_hosts: Iterable[str] | None = None
+) -> Starlette:
     """Build the mock's ASGI app; ``app.state.mock`` is its :class:`MockController`.
 
-    Validators are built here (once per process, cached), never per request.
+    ``allowed_hosts``: the only ``Host`` names answered (421 otherwise); ``MockServer`` and
+    ``serve`` pass the loopback names when they bind to loopback. Validators are built here
+    (once per process, cached), never per request.
     """
     controller = MockController(config or MockConfig())
     handler = _OrderHandler(controller)
+    middleware = [Middleware(_HostCheck, hosts=allowed_hosts)] if allowed_hosts is not None else []
     app = Starlette(
+        middleware=middleware,
         routes=[
-            # `:path` so that an orderId holding an encoded "/" still reaches the handler.
-            Route("/v3/orders/{orderId:path}", handler.handle, methods=["POST"]),
+            # Any characters, an encoded "/" and a final newline included (see the convertor).
+            Route("/v3/orders/{orderId:forter_order_id}", handler.handle, methods=["POST"]),
             Route("/_mock/health", _health, methods=["GET"]),
             Route("/_mock/requests", _requests, methods=["GET"]),
             Route("/_mock/stats", _stats, methods=["GET"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import socket
 import sys
 import threading
@@ -11,30 +12,114 @@ import warnings
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
+import h11
 import httpx
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from ._app import TRANSPORTS, create_app
-from ._state import DEFAULT_SECRET_KEY, MockConfig, MockController
+from ._app import CONTROL_HEADER, TRANSPORTS, create_app
+from ._state import DEFAULT_READ_TIMEOUT, DEFAULT_SECRET_KEY, MockConfig, MockController
 from ._validate import warm_up
 
 if TYPE_CHECKING:
     from .._client import AsyncForterClient, ForterClient
 
 _READY_TIMEOUT_S: Final = 15.0
+_LOOPBACK_NAMES: Final = frozenset({"localhost", "127.0.0.1", "::1"})
+_TIMEOUT_BODY: Final = b'{"status": "failed", "message": "request timeout", "errors": []}'
+_TIMED_OUT: Final = (
+    b"HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json\r\nConnection: close\r\n"
+    + f"Content-Length: {len(_TIMEOUT_BODY)}\r\n\r\n".encode()
+    + _TIMEOUT_BODY
+)
 
 
 class _MockH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol that lets the app find its connection (for ``reset``)."""
+    """uvicorn's h11 protocol that lets the app find its connection (for ``reset``), and drops
+    connections that do not deliver a whole request within ``read_timeout``.
+
+    uvicorn closes a kept-alive connection idle between requests (``timeout_keep_alive``, 5 s)
+    but has no limit on reading a request: a client that connects and says nothing, sends its
+    headers a byte at a time (slowloris) or trickles its body held a connection - and for a
+    body, an app task - open forever. The timer starts when the connection opens, or with the
+    first byte of the next request on a kept-alive one, and stops once the request is complete.
+    """
+
+    read_timeout: float = DEFAULT_READ_TIMEOUT
+    _read_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         TRANSPORTS[(self.server, self.client)] = transport
+        self._arm()
+
+    def data_received(self, data: bytes) -> None:
+        if self._read_timer is None and self.conn.their_state is h11.IDLE:
+            self._arm()  # the first bytes of another request on a kept-alive connection
+        super().data_received(data)
+        if self.conn.their_state not in (h11.IDLE, h11.SEND_BODY):
+            self._disarm()  # the whole request is in (or the connection is ending)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
         TRANSPORTS.pop((self.server, self.client), None)
         super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._read_timer = self.loop.call_later(self.read_timeout, self._timed_out)
+
+    def _disarm(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.cancel()
+            self._read_timer = None
+
+    def _timed_out(self) -> None:
+        self._read_timer = None
+        if self.transport.is_closing():
+            return
+        # No request of this connection is with the app (none yet, or the last one answered).
+        cycle: object = self.cycle
+        idle = cycle is None or getattr(cycle, "response_complete", False)
+        if self.conn.their_state is h11.IDLE and self.conn.our_state is h11.IDLE and idle:
+            # Nothing of this request reached the app: say why before hanging up.
+            self.transport.write(_TIMED_OUT)
+        self.transport.close()
+
+
+def _protocol(config: MockConfig) -> type[_MockH11Protocol]:
+    """The protocol class with this mock's read timeout."""
+    return type("MockH11Protocol", (_MockH11Protocol,), {"read_timeout": config.read_timeout})
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` (a name or an address to bind) is this machine's loopback."""
+    name = host.strip("[]").lower()
+    if name in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed_hosts(host: str) -> frozenset[str] | None:
+    """The ``Host`` names a mock bound to ``host`` answers: the loopback names on loopback, any
+    (``None``) beyond it."""
+    if not is_loopback(host):
+        return None
+    return _LOOPBACK_NAMES | {host.strip("[]").lower()}
+
+
+def exposure_warning(host: str) -> str | None:
+    """What to say when the mock binds beyond loopback (``None`` on loopback)."""
+    if is_loopback(host):
+        return None
+    return (
+        f"warning: the mock listens on {host}, beyond loopback: anyone who can reach this port "
+        "can read the recorded orders (personal data) and script the mock, whose control "
+        "endpoints take no credentials; bind 127.0.0.1 unless that is what you want"
+    )
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -61,10 +146,10 @@ def _url(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _uvicorn_config(app: Any, log_level: str) -> uvicorn.Config:
+def _uvicorn_config(app: Any, log_level: str, config: MockConfig) -> uvicorn.Config:
     return uvicorn.Config(
         app,
-        http=_MockH11Protocol,
+        http=_protocol(config),
         ws="none",
         lifespan="off",
         access_log=False,  # nothing logged per request: batches of 10,000 orders replay
@@ -89,6 +174,7 @@ def banner(config: MockConfig, url: str) -> str:
         "  headers required: api-version, x-forter-siteid, Authorization",
         f"  control: {url}/_mock/health  {url}/_mock/requests  {url}/_mock/stats  "
         f"{url}/_mock/script  {url}/_mock/reset",
+        f"  (POST /_mock/*: Content-Type: application/json and {CONTROL_HEADER}: 1)",
     ]
     if config.fault_rate:
         kinds = ",".join(config.fault_kinds)
@@ -112,12 +198,15 @@ def serve(
 ) -> None:
     """Run the mock in the foreground until interrupted (Ctrl-C); for the CLI."""
     config = config or MockConfig()
-    app = create_app(config)
+    app = create_app(config, allowed_hosts=allowed_hosts(host))
+    warning = exposure_warning(host)
+    if warning is not None:
+        print(f"forter-orders: {warning}", file=sys.stderr, flush=True)
     warm_up()
     sock = _bind(host, port)
     print_banner(config, _url(sock))
     try:
-        uvicorn.Server(_uvicorn_config(app, log_level)).run(sockets=[sock])
+        uvicorn.Server(_uvicorn_config(app, log_level, config)).run(sockets=[sock])
     except KeyboardInterrupt:
         # uvicorn shuts down gracefully, then re-raises the captured SIGINT; Ctrl-C is the
         # normal way to stop the mock, not an error worth a traceback.
@@ -137,8 +226,11 @@ class MockServer:
         self, config: MockConfig | None = None, host: str = "127.0.0.1", port: int = 0
     ) -> None:
         self.config = config or MockConfig()
-        self.app = create_app(self.config)
+        self.app = create_app(self.config, allowed_hosts=allowed_hosts(host))
         self.host = host
+        warning = exposure_warning(host)
+        if warning is not None:
+            warnings.warn(f"forter mock: {warning}", RuntimeWarning, stacklevel=2)
         self.port = port
         self._sock: socket.socket | None = None
         self._server: uvicorn.Server | None = None
@@ -153,7 +245,7 @@ class MockServer:
         warm_up()
         self._sock = _bind(self.host, self.port)
         self.url = _url(self._sock)
-        self._server = uvicorn.Server(_uvicorn_config(self.app, "warning"))
+        self._server = uvicorn.Server(_uvicorn_config(self.app, "warning", self.config))
         sock = self._sock
         server = self._server
         self._thread = threading.Thread(

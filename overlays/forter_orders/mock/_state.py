@@ -24,6 +24,48 @@ DEFAULT_SECRET_KEY: Final = "mock_secret_key"  # noqa: S105 - public test creden
 _REDACTED: Final = "Basic ***"
 _BODY_PREVIEW: Final = 200
 
+DEFAULT_READ_TIMEOUT: Final = 10.0
+"""Seconds a client has to send a whole request (from connecting, or from its first byte on a
+kept-alive connection) before the mock drops it: idle, slowloris and slow-body connections end."""
+
+DEFAULT_MAX_BODY_BYTES: Final = 8 * 1024 * 1024
+"""The largest request body the mock reads (an order is a few KiB; a 5 MB string in a field, as
+the bad-input suite sends, still fits). Larger is a 413, decided from ``Content-Length`` before
+anything is read, or as soon as a chunked body passes it."""
+
+# Request headers whose values are credentials: recordings (served over HTTP) show them masked.
+_CREDENTIAL_HEADERS: Final = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "set-cookie",
+        "x-api-key",
+        "api-key",
+        "apikey",
+        "x-auth-token",
+        "x-access-token",
+        "x-csrf-token",
+        "x-xsrf-token",
+        "x-amz-security-token",
+    }
+)
+# ... and any header whose name says it carries one.
+_CREDENTIAL_WORDS: Final = (
+    "auth",
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "cookie",
+    "session",
+    "credential",
+    "signature",
+    "api-key",
+    "apikey",
+    "private",
+)
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class MockConfig:
@@ -41,6 +83,10 @@ class MockConfig:
             request sequences give equal faults.
         max_recorded: how many requests are kept for inspection (oldest dropped first).
         validate: check bodies against the spec (``False``: only JSON-object and orderId checks).
+        read_timeout: seconds a client has to send a whole request (idle, slowloris and
+            slow-body connections are dropped after it; a kept-alive connection idle between
+            requests is closed by uvicorn after 5 s).
+        max_body_bytes: the largest request body read; larger is a 413, before reading it.
     """
 
     site_id: str = DEFAULT_SITE_ID
@@ -51,6 +97,8 @@ class MockConfig:
     seed: int | None = None
     max_recorded: int = 1000
     validate: bool = True
+    read_timeout: float = DEFAULT_READ_TIMEOUT
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.fault_rate <= 1.0:
@@ -61,6 +109,10 @@ class MockConfig:
             raise ValueError(f"max_recorded must be >= 0, got {self.max_recorded}")
         if not self.site_id or not self.secret_key:
             raise ValueError("site_id and secret_key must not be empty")
+        if not self.read_timeout > 0:
+            raise ValueError(f"read_timeout must be > 0 seconds, got {self.read_timeout}")
+        if self.max_body_bytes < 1:
+            raise ValueError(f"max_body_bytes must be >= 1, got {self.max_body_bytes}")
         # A list passed by a caller would make the frozen config hashable-in-name only.
         object.__setattr__(self, "fault_kinds", tuple(self.fault_kinds))
         if self.fault_rate > 0 and not self.fault_kinds:
@@ -77,13 +129,29 @@ class MockConfig:
         return f"MockConfig({fields})"
 
 
+def is_credential_header(name: str) -> bool:
+    """Whether a header named ``name`` carries a credential (masked in recordings)."""
+    key = name.lower()
+    return key in _CREDENTIAL_HEADERS or any(word in key for word in _CREDENTIAL_WORDS)
+
+
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    """Lower-cased header copy with the Authorization value hidden."""
+    """Lower-cased header copy with every credential-like value hidden.
+
+    ``Authorization`` (and ``Proxy-Authorization``) keep their scheme (``Basic ***``), so a test
+    can still tell Basic from something else; ``Cookie``, ``X-Api-Key`` and any header whose
+    name mentions a token, secret, password, session, signature or key become ``***``.
+    """
     out: dict[str, str] = {}
     for name, value in headers.items():
         key = name.lower()
-        if key == "authorization":
-            out[key] = _REDACTED if value[:6].lower() == "basic " else "***"
+        if key in ("authorization", "proxy-authorization"):
+            scheme = value.split(" ", 1)[0] if " " in value.strip() else ""
+            out[key] = f"{scheme} ***" if scheme.isalpha() else "***"
+            if scheme.lower() == "basic":
+                out[key] = _REDACTED
+        elif is_credential_header(key):
+            out[key] = "***"
         else:
             out[key] = value
     return out
