@@ -261,3 +261,28 @@ def test_spread_sends_each_order_to_a_sender_with_a_free_slot() -> None:
     assert all(s.max_in_flight <= 2 for s in shards)
     assert all(len(s.started) > 0 for s in shards)
     assert sum(len(s.started) for s in shards) == 60
+
+
+def test_client_sender_journals_an_unexpected_exception_as_an_error() -> None:
+    """The client raises only ForterErrors; if it ever did not, the order is an error line (sent
+    again on resume) instead of a traceback that stops the batch."""
+    from forter_orders.cli._batch import client_sender
+
+    class Broken:
+        class orders:
+            class with_raw_response:
+                @staticmethod
+                async def create(order: dict[str, Any], **kwargs: Any) -> Any:
+                    raise OverflowError("date value out of range")
+
+    send = client_sender(Broken())  # type: ignore[arg-type]
+
+    async def one() -> dict[str, Any]:
+        return await send({"orderId": "A"})
+
+    entry = asyncio.run(one())
+    assert entry == {
+        "outcome": "error",
+        "errorType": "OverflowError",
+        "message": "date value out of range",
+    }

@@ -40,11 +40,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from forter_orders import (
+    APIConnectionError,
     APITimeoutError,
     AsyncForterClient,
     FallbackPolicy,
     ForterClient,
     ForterError,
+    InternalServerError,
     RedirectError,
     RetryPolicy,
     async_deadline_transport,
@@ -659,3 +661,58 @@ def test_a_redirect_is_never_followed_and_never_a_decision(
         assert "'localhost'" in str(error)
     assert len(raw_server.requests) == 2  # once per mode: never retried
     assert elsewhere.requests == []  # never re-sent (or turned into a GET) elsewhere
+
+
+# ----------------------------------------------------------------------------- a caller's client
+
+
+class HookFailed(Exception):
+    """What a caller's event hook raises."""
+
+
+@pytest.mark.parametrize("hook", ["request", "response", "raise_for_status"])
+def test_whatever_a_callers_event_hook_raises_comes_out_as_a_forter_error(
+    raw_server: RawServer, hook: str
+) -> None:
+    """A 503 checked by the caller's own `raise_for_status` hook keeps its status class."""
+    raw_server.handler = _answer("503 Service Unavailable")
+
+    def failing(_: object) -> None:
+        raise HookFailed("the caller's hook failed")
+
+    def sync_hooks() -> dict[str, list[Callable[..., Any]]]:
+        if hook == "raise_for_status":
+            return {"response": [lambda response: response.raise_for_status()]}
+        return {hook: [failing]}
+
+    async def raise_for_status(response: httpx.Response) -> None:
+        response.raise_for_status()
+
+    async def afailing(_: object) -> None:
+        raise HookFailed("the caller's hook failed")
+
+    kwargs = _kwargs(raw_server.url, max_retries=0)
+    with (
+        httpx.Client(event_hooks=sync_hooks()) as http,
+        ForterClient(http_client=http, **kwargs) as client,
+    ):
+        sync_result, _ = _call_sync(client)
+
+    async def main() -> object:
+        hooks: dict[str, list[Callable[..., Any]]] = {hook: [afailing]}
+        if hook == "raise_for_status":
+            hooks = {"response": [raise_for_status]}
+        async with (
+            httpx.AsyncClient(event_hooks=hooks) as http,
+            AsyncForterClient(http_client=http, **kwargs) as client,
+        ):
+            return (await _call_async(client))[0]
+
+    for result in (sync_result, asyncio.run(main())):
+        if hook == "raise_for_status":
+            assert isinstance(result, InternalServerError), result
+            assert result.http_status == 503
+        else:
+            assert isinstance(result, APIConnectionError), result
+            assert isinstance(result.__cause__, HookFailed)
+            assert "HookFailed" in str(result)

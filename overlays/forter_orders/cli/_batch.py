@@ -346,6 +346,9 @@ def client_sender(
                 entry.update(_error_fields(exc))
                 return entry
             return {"outcome": "error", **_error_fields(exc)}
+        except Exception as exc:  # the client raises only ForterErrors; should it not, the
+            # order is an error line (sent again on resume), never a traceback and a lost batch
+            return {"outcome": "error", **_error_fields(exc)}
         entry = {
             "outcome": "decision",
             "forterDecision": str(raw.parsed.forter_decision),
