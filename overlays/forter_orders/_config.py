@@ -159,24 +159,24 @@ def _check_base_url(template: str, source: str) -> httpx.URL:
         url = httpx.URL(template)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         reason = mask_userinfo(str(exc))
-        raise ConfigurationError(f"{source} {shown!r} is not a URL: {reason}") from None
+        raise ConfigurationError(f"base URL {shown!r} ({source}) is not a URL: {reason}") from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise ConfigurationError(f"{source} must be an http(s) URL, got {shown!r}")
+        raise ConfigurationError(f"base URL must be an http(s) URL, got {shown!r} ({source})")
     if url.userinfo:
         raise ConfigurationError(
-            f"{source} {shown!r} holds a user name or password: refused, because it would show "
-            "in reprs and logs; the secret key is the only credential (secret_key=... or "
-            "FORTER_SECRET_KEY), sent by the client as HTTP Basic"
+            f"base URL {shown!r} ({source}) holds a user name or password: refused, because it "
+            "would show in reprs and logs; the secret key is the only credential "
+            "(secret_key=... or FORTER_SECRET_KEY), sent by the client as HTTP Basic"
         )
     if url.query or "?" in template:
         raise ConfigurationError(
-            f"{source} {shown!r} has a query string: refused, because the order path is "
-            "appended to the base URL and the query would end up inside it"
+            f"base URL {shown!r} ({source}) has a query string: refused, because the order "
+            "path is appended to the base URL and the query would end up inside it"
         )
     if url.fragment or "#" in template:
         raise ConfigurationError(
-            f"{source} {shown!r} has a fragment (#...): refused, because a fragment is never "
-            "sent and every order would go to the wrong path"
+            f"base URL {shown!r} ({source}) has a fragment (#...): refused, because a fragment "
+            "is never sent and every order would go to the wrong path"
         )
     return url
 
@@ -209,7 +209,7 @@ def resolve_config(
     elif env_url := _env("FORTER_BASE_URL"):
         source, template = "FORTER_BASE_URL", env_url
     else:
-        source, template = "the base URL", DEFAULT_BASE_URL
+        source, template = "the default", DEFAULT_BASE_URL
     template = template.rstrip("/")
     if "{siteId}" in template:
         # The site id becomes part of a host name: refuse anything that could change the host.

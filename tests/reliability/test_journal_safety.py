@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 
-from forter_orders.cli._journal import Journal, encode_entry
+from forter_orders.cli._journal import Journal, JournalBusyError, encode_entry
 from forter_orders.mock import MockConfig, MockServer
 
 pytestmark = pytest.mark.timeout(300)
@@ -223,7 +223,7 @@ def test_a_second_run_on_a_busy_journal_exits_2_naming_the_first(
             assert first.poll() is None, first.communicate()
             assert time.monotonic() < deadline, "the first run wrote nothing in 60 s"
             time.sleep(0.05)  # polling a file the child writes; no server to ask
-        assert f"pid {first.pid} " in lock.read_text()
+        assert f"pid {first.pid} " in lock.read_text()  # who holds it, for the message
         second = subprocess.run(
             send_command(orders, journal),
             env=send_env(server, "b"),
@@ -275,11 +275,10 @@ def test_a_symlink_at_the_old_temporary_name_is_never_followed(tmp_path: Path) -
     assert read_journal(journal) == [_entry(1)]
     leftovers = {p.name for p in tmp_path.iterdir()} - {
         "journal.jsonl",
-        ".journal.jsonl.lock",
         "victim.txt",
         f".journal.jsonl.{os.getpid()}.tmp",
     }
-    assert leftovers == set()
+    assert leftovers == set()  # no temporary copy, no lock file left behind
 
 
 def test_journal_and_lock_are_0600_and_an_old_journal_is_narrowed(tmp_path: Path) -> None:
@@ -287,9 +286,10 @@ def test_journal_and_lock_are_0600_and_an_old_journal_is_narrowed(tmp_path: Path
     os.umask(0o022)
     with Journal.open(journal) as fresh:
         fresh.write(_entry(1))
+        lock = tmp_path / ".journal.jsonl.lock"
+        assert stat.S_IMODE(lock.stat().st_mode) == 0o600
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
-    lock = tmp_path / ".journal.jsonl.lock"
-    assert stat.S_IMODE(lock.stat().st_mode) == 0o600
+    assert not lock.exists()  # removed by close(), while still held
     os.chmod(journal, 0o644)  # as older versions created it
     with Journal.open(journal) as old:
         assert old.notes == [
@@ -400,8 +400,8 @@ def test_a_symlinked_journal_is_resumed_in_place_and_the_link_kept(
     assert sorted(e["line"] for e in entries) == list(range(1, SMALL + 1))
     assert order_id(1) not in sent  # done before: skipped
     assert sent[order_id(2)] == 1  # the error line: sent again
-    assert (runs / ".run-7.jsonl.lock").exists()  # locked beside the file it names
-    assert not (tmp_path / ".latest.jsonl.lock").exists()
+    assert {p.name for p in runs.iterdir()} == {"run-7.jsonl"}  # lock removed after the run
+    assert {p.name for p in tmp_path.iterdir()} == {"runs", "latest.jsonl", "few.jsonl"}
 
 
 @pytest.mark.parametrize("target", ["nothing", "directory", "device"])
@@ -453,3 +453,26 @@ def test_temporary_files_go_beside_the_journal(tmp_path: Path) -> None:
     (name,) = made
     assert Path(name).parent == tmp_path
     assert Path(name).name.startswith(".journal.jsonl.")
+
+
+def test_the_lock_lives_beside_the_file_a_symlink_names(tmp_path: Path) -> None:
+    runs = tmp_path / "runs"
+    runs.mkdir()
+    real = runs / "run-8.jsonl"
+    real.write_bytes(encode_entry(_entry(1)))
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(real)
+    with Journal.open(link):
+        assert (runs / ".run-8.jsonl.lock").exists()
+        assert not (tmp_path / ".latest.jsonl.lock").exists()
+        with pytest.raises(JournalBusyError, match=f"pid {os.getpid()} "):
+            Journal.open(real)  # the same journal by its other name: the same lock
+    assert link.is_symlink()
+
+
+def test_a_lock_file_left_by_a_killed_run_is_no_obstacle(tmp_path: Path) -> None:
+    journal = tmp_path / "journal.jsonl"
+    (tmp_path / ".journal.jsonl.lock").write_text("pid 1 on gone, started long ago\n")
+    with Journal.open(journal) as reopened:
+        reopened.write(_entry(1))
+    assert read_journal(journal) == [_entry(1)]

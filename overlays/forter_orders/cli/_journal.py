@@ -17,11 +17,13 @@ Guarantees, and how they are kept:
   own, so outcomes were lost (a compaction replaced the file under the other run's appends) and
   orders were sent twice. ``open`` takes an exclusive ``flock`` on ``.<name>.lock`` beside the
   journal before reading it, and holds it until :meth:`Journal.close` (or the process ends, even
-  by ``kill -9``); a second run fails at once with :class:`JournalBusyError`, naming the process
-  that holds it (pid, host, start time, written into the lock file). The lock file stays after
-  the run: deleting it would let a third run lock a new file while the second still holds the old
-  one. The lock is a file of its own rather than the journal because compaction replaces the
-  journal's inode.
+  by ``kill -9``: the kernel releases it); a second run fails at once with
+  :class:`JournalBusyError`, naming the process that holds it (pid, host, start time, written
+  into the lock file). ``close`` removes the lock file while still holding it; a run that locks
+  a file checks that it is still the one at that path (else it was just removed, and it tries
+  again), so two runs can never hold locks on two different files. One left by a killed run is
+  harmless: nobody holds its lock. The lock is a file of its own rather than the journal because
+  compaction replaces the journal's inode.
 * **Safe files.** The temporary copy is made by ``tempfile.mkstemp`` beside the journal: an
   unpredictable name, ``O_EXCL`` (a planted file or symlink is never followed or overwritten) and
   mode 0600. Journals are created 0600 (they hold order ids and, for invalid orders, previews of
@@ -124,10 +126,12 @@ class Journal:
         previous: Counter[str],
         lock_fd: int = -1,
         notes: list[str] | None = None,
+        lock_path: Path | None = None,
     ) -> None:
         self.path = path
         self._fd = fd
         self._lock_fd = lock_fd
+        self._lock_path = lock_path
         self.resumed = resumed
         self.previous = previous
         self.written = 0
@@ -161,7 +165,7 @@ class Journal:
         except BaseException:
             os.close(lock_fd)
             raise
-        return cls(p, fd, resumed, previous, lock_fd, notes)
+        return cls(p, fd, resumed, previous, lock_fd, notes, _lock_path(target))
 
     def write(self, entry: Mapping[str, Any]) -> None:
         """Append one entry as one complete line (a single ``write`` call)."""
@@ -174,6 +178,9 @@ class Journal:
             os.close(self._fd)
             self._fd = -1
         if self._lock_fd >= 0:
+            if self._lock_path is not None:  # removed while held: see the module docs
+                with contextlib.suppress(OSError):
+                    os.unlink(self._lock_path)
             os.close(self._lock_fd)  # closing the descriptor releases the flock
             self._lock_fd = -1
 
@@ -228,29 +235,52 @@ def _holder() -> str:
     return f"pid {os.getpid()} on {socket.gethostname()}, started {started}"
 
 
+def _lock_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.lock")
+
+
 def _lock(path: Path, target: Path) -> int:
     """Take the journal's exclusive lock (``.<name>.lock`` beside the file); its descriptor."""
-    lock = target.with_name(f".{target.name}.lock")
+    lock = _lock_path(target)
+    for _ in range(10):  # another run removing the file as we open it: try again
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, JOURNAL_MODE)
+        except OSError as exc:
+            raise JournalError(
+                f"{path}: cannot lock the journal ({lock}): {_reason(exc)}"
+            ) from None
+        try:
+            if not _try_lock(fd):
+                holder = os.pread(fd, 512, 0).decode("utf-8", "replace").strip() or "unknown"
+                raise JournalBusyError(
+                    f"{path}: in use by another forter-orders send ({holder}); wait for it to "
+                    "finish, or pass another --out"
+                )
+            if not _still_at(fd, lock):  # removed by the run that just finished
+                os.close(fd)
+                continue
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{_holder()}\n".encode(), 0)
+        except OSError as exc:
+            os.close(fd)
+            raise JournalError(
+                f"{path}: cannot lock the journal ({lock}): {_reason(exc)}"
+            ) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+    raise JournalBusyError(f"{path}: the lock file {lock} keeps changing; is another run busy?")
+
+
+def _still_at(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the file open as ``fd``."""
     try:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _CLOEXEC, JOURNAL_MODE)
-    except OSError as exc:
-        raise JournalError(f"{path}: cannot lock the journal ({lock}): {_reason(exc)}") from None
-    try:
-        if not _try_lock(fd):
-            holder = os.pread(fd, 512, 0).decode("utf-8", "replace").strip() or "unknown"
-            raise JournalBusyError(
-                f"{path}: in use by another forter-orders send ({holder}); wait for it to "
-                "finish, or pass another --out"
-            )
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{_holder()}\n".encode(), 0)
-    except OSError as exc:
-        os.close(fd)
-        raise JournalError(f"{path}: cannot lock the journal ({lock}): {_reason(exc)}") from None
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
+        named = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _try_lock(fd: int) -> bool:
