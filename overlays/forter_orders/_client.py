@@ -28,6 +28,7 @@ import time
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from time import monotonic
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar, cast
 from urllib.parse import quote
@@ -436,9 +437,9 @@ class _BaseClient:
         if isinstance(exc, httpx.TransportError):
             return self._transport_error(exc, prepared, timeout, policy, wall)
         if isinstance(exc, httpx.DecodingError) and response is not None:
-            return unread_error(response, f"the body could not be decoded: {exc}")
+            return unread_error(response, f"body that could not be decoded: {exc}")
         if isinstance(exc, httpx.HTTPStatusError):  # raise_for_status() in a caller's hook
-            return unread_error(exc.response, "raised by an event hook of the http_client")
+            return unread_error(exc.response, "body not read: an event hook raised on it")
         host = httpx.URL(prepared.url).host
         error = APIConnectionError(
             f"the HTTP client failed on the way to Forter at {host}: {type(exc).__name__}: {exc}",
@@ -735,50 +736,54 @@ class ForterClient(_BaseClient):
         self.close()
 
     def _send(self, prepared: _Prepared, options: _CallOptions) -> _Outcome:
+        deadline = options.retry.deadline
+        # The deadline on the real clock, for the sockets (``clock`` may be a test's).
+        wall = None if deadline is None else monotonic() + deadline
+        token = _deadline.DEADLINE.set(wall)
+        try:
+            return self._attempts(prepared, options, wall)
+        finally:
+            _deadline.DEADLINE.reset(token)
+
+    def _attempts(self, prepared: _Prepared, options: _CallOptions, wall: float | None) -> _Outcome:
         policy = options.retry
         clock = self._clock
         deadline_at = None if policy.deadline is None else clock() + policy.deadline
-        # The same deadline on the real clock, for the sockets (``clock`` may be a test's).
-        wall = None if policy.deadline is None else time.monotonic() + policy.deadline
-        token = _deadline.DEADLINE.set(wall)
-        try:
-            attempt = 0
-            while True:
-                attempt += 1
-                remaining = None if deadline_at is None else deadline_at - clock()
-                timeout = attempt_timeout(options.timeout, remaining)
-                request = self._build_request(prepared, timeout)
-                started = clock()
-                response: httpx.Response | None = None
+        # The pool enforces the deadline itself; a caller's transport gets it between body reads.
+        between_reads = None if self._deadline_in_pool else wall
+        attempt = 0
+        while True:
+            attempt += 1
+            remaining = None if deadline_at is None else deadline_at - clock()
+            timeout = attempt_timeout(options.timeout, remaining)
+            request = self._build_request(prepared, timeout)
+            started = clock()
+            response: httpx.Response | None = None
+            try:
+                # Streamed, so that the body is read only up to max_response_bytes. Never
+                # redirected, whatever the http_client says: see RedirectError.
+                response = self._http.send(
+                    request, auth=self._auth, stream=True, follow_redirects=False
+                )
                 try:
-                    # Streamed, so that the body is read only up to max_response_bytes (and,
-                    # with a caller's client, the deadline is checked between reads). Never
-                    # redirected, whatever the http_client says: see RedirectError.
-                    response = self._http.send(
-                        request, auth=self._auth, stream=True, follow_redirects=False
+                    unread = read_capped(response, self._max_response_bytes, between_reads)
+                finally:
+                    response.close()
+            except Exception as exc:  # every failure becomes a ForterError
+                error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
+                self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
+            else:
+                self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
+                result = self._classify(response, unread)
+                if isinstance(result, OrderDecision):
+                    return _Outcome(
+                        attempt, decision=result, response=response, elapsed=clock() - started
                     )
-                    try:
-                        unread = read_capped(response, self._max_response_bytes, wall)
-                    finally:
-                        response.close()
-                except Exception as exc:  # every failure becomes a ForterError
-                    error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
-                    self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
-                else:
-                    status = str(response.status_code)
-                    self._log_attempt(prepared, attempt, policy, started, status)
-                    result = self._classify(response, unread)
-                    if isinstance(result, OrderDecision):
-                        return _Outcome(
-                            attempt, decision=result, response=response, elapsed=clock() - started
-                        )
-                    error = result
-                delay = self._next_delay(policy, attempt, error, deadline_at)
-                if delay is None:
-                    return _Outcome(attempt, response=response, error=error)
-                self._sleep(delay)
-        finally:
-            _deadline.DEADLINE.reset(token)
+                error = result
+            delay = self._next_delay(policy, attempt, error, deadline_at)
+            if delay is None:
+                return _Outcome(attempt, response=response, error=error)
+            self._sleep(delay)
 
 
 class Orders:
@@ -954,52 +959,57 @@ class AsyncForterClient(_BaseClient):
         await self.close()
 
     async def _send(self, prepared: _Prepared, options: _CallOptions) -> _Outcome:
+        deadline = options.retry.deadline
+        # The deadline on the real clock, for the sockets (``clock`` may be a test's).
+        wall = None if deadline is None else monotonic() + deadline
+        token = _deadline.DEADLINE.set(wall)
+        try:
+            return await self._attempts(prepared, options, wall)
+        finally:
+            _deadline.DEADLINE.reset(token)
+
+    async def _attempts(
+        self, prepared: _Prepared, options: _CallOptions, wall: float | None
+    ) -> _Outcome:
         policy = options.retry
         clock = self._clock
         deadline_at = None if policy.deadline is None else clock() + policy.deadline
-        # The same deadline on the real clock, for the sockets (``clock`` may be a test's).
-        wall = None if policy.deadline is None else time.monotonic() + policy.deadline
-        token = _deadline.DEADLINE.set(wall)
-        try:
-            attempt = 0
-            while True:
-                attempt += 1
-                remaining = None if deadline_at is None else deadline_at - clock()
-                timeout = attempt_timeout(options.timeout, remaining)
-                request = self._build_request(prepared, timeout)
-                started = clock()
-                response: httpx.Response | None = None
-                unread: str | None = None
-                try:
-                    if wall is None or self._deadline_in_pool:
-                        response, unread = await self._attempt(request)
-                    else:
-                        # A caller's transport: the whole attempt inside a cancel scope.
-                        with anyio.CancelScope(
-                            deadline=anyio.current_time() + (wall - time.monotonic())
-                        ) as scope:
-                            response, unread = await self._attempt(request)
-                        if scope.cancelled_caught:
-                            raise httpx.ReadTimeout(_deadline.DEADLINE_MESSAGE, request=request)
-                except Exception as exc:  # every failure becomes a ForterError
-                    error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
-                    self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
+        attempt = 0
+        while True:
+            attempt += 1
+            remaining = None if deadline_at is None else deadline_at - clock()
+            timeout = attempt_timeout(options.timeout, remaining)
+            request = self._build_request(prepared, timeout)
+            started = clock()
+            response: httpx.Response | None = None
+            unread: str | None = None
+            try:
+                if wall is None or self._deadline_in_pool:
+                    response, unread = await self._attempt(request)
                 else:
-                    assert response is not None  # noqa: S101 - set by every completed attempt
-                    status = str(response.status_code)
-                    self._log_attempt(prepared, attempt, policy, started, status)
-                    result = self._classify(response, unread)
-                    if isinstance(result, OrderDecision):
-                        return _Outcome(
-                            attempt, decision=result, response=response, elapsed=clock() - started
-                        )
-                    error = result
-                delay = self._next_delay(policy, attempt, error, deadline_at)
-                if delay is None:
-                    return _Outcome(attempt, response=response, error=error)
-                await self._sleep(delay)
-        finally:
-            _deadline.DEADLINE.reset(token)
+                    # A caller's transport: the whole attempt inside a cancel scope.
+                    with anyio.CancelScope(
+                        deadline=anyio.current_time() + (wall - monotonic())
+                    ) as scope:
+                        response, unread = await self._attempt(request)
+                    if scope.cancelled_caught:
+                        raise httpx.ReadTimeout(_deadline.DEADLINE_MESSAGE, request=request)
+            except Exception as exc:  # every failure becomes a ForterError
+                error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
+                self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
+            else:
+                assert response is not None  # noqa: S101 - set by every completed attempt
+                self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
+                result = self._classify(response, unread)
+                if isinstance(result, OrderDecision):
+                    return _Outcome(
+                        attempt, decision=result, response=response, elapsed=clock() - started
+                    )
+                error = result
+            delay = self._next_delay(policy, attempt, error, deadline_at)
+            if delay is None:
+                return _Outcome(attempt, response=response, error=error)
+            await self._sleep(delay)
 
     async def _attempt(self, request: httpx.Request) -> tuple[httpx.Response, str | None]:
         """One request: the response (body read up to the limit) and why it was not read whole

@@ -38,6 +38,7 @@ import ssl
 import time
 from collections.abc import Iterable
 from contextvars import ContextVar
+from time import monotonic
 from typing import Any, Final
 
 import httpcore
@@ -80,7 +81,10 @@ def passed(deadline: float | None, *, margin: float = 0.005) -> bool:
 
 
 class DeadlineStream(httpcore.NetworkStream):
-    """A network stream whose every operation ends by the current call's deadline."""
+    """A network stream whose every operation ends by the current call's deadline.
+
+    ``read`` and ``write`` (a call makes 3-4 of them) inline :func:`_cap`: this is the hot path.
+    """
 
     __slots__ = ("_stream",)
 
@@ -88,11 +92,25 @@ class DeadlineStream(httpcore.NetworkStream):
         self._stream = stream
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
+        deadline = DEADLINE.get()
+        if deadline is not None:
+            left = deadline - monotonic()
+            if left <= 0:
+                raise httpcore.ReadTimeout(DEADLINE_MESSAGE)
+            if timeout is None or timeout > left:
+                timeout = left
+        return self._stream.read(max_bytes, timeout)
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         if len(buffer) <= _WRITE_PIECE:
-            self._stream.write(buffer, _cap(timeout, httpcore.WriteTimeout))
+            deadline = DEADLINE.get()
+            if deadline is not None:
+                left = deadline - monotonic()
+                if left <= 0:
+                    raise httpcore.WriteTimeout(DEADLINE_MESSAGE)
+                if timeout is None or timeout > left:
+                    timeout = left
+            self._stream.write(buffer, timeout)
             return
         view = memoryview(buffer)
         for start in range(0, len(buffer), _WRITE_PIECE):
@@ -168,11 +186,25 @@ class AsyncDeadlineStream(httpcore.AsyncNetworkStream):
         self._stream = stream
 
     async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._stream.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
+        deadline = DEADLINE.get()
+        if deadline is not None:
+            left = deadline - monotonic()
+            if left <= 0:
+                raise httpcore.ReadTimeout(DEADLINE_MESSAGE)
+            if timeout is None or timeout > left:
+                timeout = left
+        return await self._stream.read(max_bytes, timeout)
 
     async def write(self, buffer: bytes, timeout: float | None = None) -> None:
         if len(buffer) <= _WRITE_PIECE:
-            await self._stream.write(buffer, _cap(timeout, httpcore.WriteTimeout))
+            deadline = DEADLINE.get()
+            if deadline is not None:
+                left = deadline - monotonic()
+                if left <= 0:
+                    raise httpcore.WriteTimeout(DEADLINE_MESSAGE)
+                if timeout is None or timeout > left:
+                    timeout = left
+            await self._stream.write(buffer, timeout)
             return
         view = memoryview(buffer)
         for start in range(0, len(buffer), _WRITE_PIECE):
