@@ -25,6 +25,7 @@ import datetime
 import logging
 import random
 import time
+import urllib.request
 import warnings
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -229,9 +230,10 @@ class _BaseClient:
             "trust_env": True if trust_env is None else trust_env,
         }
         host = httpx.URL(self._config.base_url).host
-        if is_loopback_host(host):
+        if is_loopback_host(host) and httpx_args["trust_env"] and _proxy_variables():
             # Never through a proxy: a loopback base URL may be plain http, and HTTP_PROXY would
-            # then receive the Authorization header (the secret key) in clear text.
+            # then receive the Authorization header (the secret key) in clear text. (Mounted
+            # only when a proxy is configured: httpx matches every request against each mount.)
             httpx_args["mounts"] = {f"all://{f'[{host}]' if ':' in host else host}": None}
         self._template = _RequestTemplate.build(self._config)
         self._rebind_headers()
@@ -580,6 +582,12 @@ def _response_limit(value: int) -> int:
             f"max_response_bytes must be a positive number of bytes, got {value!r}"
         )
     return value
+
+
+def _proxy_variables() -> bool:
+    """Whether the environment names a proxy httpx would use (HTTP(S)_PROXY, ALL_PROXY)."""
+    proxies = urllib.request.getproxies()
+    return any(proxies.get(scheme) for scheme in ("http", "https", "all"))
 
 
 _Http = TypeVar("_Http", httpx.Client, httpx.AsyncClient)
@@ -959,61 +967,64 @@ class AsyncForterClient(_BaseClient):
         await self.close()
 
     async def _send(self, prepared: _Prepared, options: _CallOptions) -> _Outcome:
-        deadline = options.retry.deadline
-        # The deadline on the real clock, for the sockets (``clock`` may be a test's).
-        wall = None if deadline is None else monotonic() + deadline
-        token = _deadline.DEADLINE.set(wall)
-        try:
-            return await self._attempts(prepared, options, wall)
-        finally:
-            _deadline.DEADLINE.reset(token)
-
-    async def _attempts(
-        self, prepared: _Prepared, options: _CallOptions, wall: float | None
-    ) -> _Outcome:
         policy = options.retry
         clock = self._clock
         deadline_at = None if policy.deadline is None else clock() + policy.deadline
-        attempt = 0
-        while True:
-            attempt += 1
-            remaining = None if deadline_at is None else deadline_at - clock()
-            timeout = attempt_timeout(options.timeout, remaining)
-            request = self._build_request(prepared, timeout)
-            started = clock()
-            response: httpx.Response | None = None
-            unread: str | None = None
-            try:
-                if wall is None or self._deadline_in_pool:
-                    response, unread = await self._attempt(request)
+        # The same deadline on the real clock, for the sockets (``clock`` may be a test's).
+        wall = None if policy.deadline is None else monotonic() + policy.deadline
+        token = _deadline.DEADLINE.set(wall)
+        try:
+            attempt = 0
+            while True:
+                attempt += 1
+                remaining = None if deadline_at is None else deadline_at - clock()
+                timeout = attempt_timeout(options.timeout, remaining)
+                request = self._build_request(prepared, timeout)
+                started = clock()
+                response: httpx.Response | None = None
+                unread: str | None = None
+                try:
+                    if wall is None or self._deadline_in_pool:
+                        # Inline rather than through _attempt: one coroutine less to resume at
+                        # every await of the request (the hot path).
+                        response = await self._http.send(
+                            request, auth=self._auth, stream=True, follow_redirects=False
+                        )
+                        try:
+                            unread = await aread_capped(response, self._max_response_bytes)
+                        finally:
+                            await response.aclose()
+                    else:
+                        # A caller's transport: the whole attempt inside a cancel scope.
+                        with anyio.CancelScope(
+                            deadline=anyio.current_time() + (wall - monotonic())
+                        ) as scope:
+                            response, unread = await self._attempt(request)
+                        if scope.cancelled_caught:
+                            raise httpx.ReadTimeout(_deadline.DEADLINE_MESSAGE, request=request)
+                except Exception as exc:  # every failure becomes a ForterError
+                    error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
+                    self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
                 else:
-                    # A caller's transport: the whole attempt inside a cancel scope.
-                    with anyio.CancelScope(
-                        deadline=anyio.current_time() + (wall - monotonic())
-                    ) as scope:
-                        response, unread = await self._attempt(request)
-                    if scope.cancelled_caught:
-                        raise httpx.ReadTimeout(_deadline.DEADLINE_MESSAGE, request=request)
-            except Exception as exc:  # every failure becomes a ForterError
-                error = self._attempt_error(exc, response, prepared, timeout, policy, wall)
-                self._log_attempt(prepared, attempt, policy, started, type(error).__name__)
-            else:
-                assert response is not None  # noqa: S101 - set by every completed attempt
-                self._log_attempt(prepared, attempt, policy, started, str(response.status_code))
-                result = self._classify(response, unread)
-                if isinstance(result, OrderDecision):
-                    return _Outcome(
-                        attempt, decision=result, response=response, elapsed=clock() - started
-                    )
-                error = result
-            delay = self._next_delay(policy, attempt, error, deadline_at)
-            if delay is None:
-                return _Outcome(attempt, response=response, error=error)
-            await self._sleep(delay)
+                    assert response is not None  # noqa: S101 - set by every completed attempt
+                    status = str(response.status_code)
+                    self._log_attempt(prepared, attempt, policy, started, status)
+                    result = self._classify(response, unread)
+                    if isinstance(result, OrderDecision):
+                        return _Outcome(
+                            attempt, decision=result, response=response, elapsed=clock() - started
+                        )
+                    error = result
+                delay = self._next_delay(policy, attempt, error, deadline_at)
+                if delay is None:
+                    return _Outcome(attempt, response=response, error=error)
+                await self._sleep(delay)
+        finally:
+            _deadline.DEADLINE.reset(token)
 
     async def _attempt(self, request: httpx.Request) -> tuple[httpx.Response, str | None]:
-        """One request: the response (body read up to the limit) and why it was not read whole
-        (``None``: it was)."""
+        """One request through a caller's transport (inside a cancel scope): the response (body
+        read up to the limit) and why it was not read whole (``None``: it was)."""
         # Streamed, so that the body is read only up to max_response_bytes. Never redirected,
         # whatever the http_client says: see RedirectError.
         response = await self._http.send(

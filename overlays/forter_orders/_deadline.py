@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import ssl
 import time
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
 from contextvars import ContextVar
 from time import monotonic
 from typing import Any, Final
@@ -178,14 +178,19 @@ class DeadlineBackend(httpcore.NetworkBackend):
 
 
 class AsyncDeadlineStream(httpcore.AsyncNetworkStream):
-    """:class:`DeadlineStream` for httpcore's async streams (asyncio or trio)."""
+    """:class:`DeadlineStream` for httpcore's async streams (asyncio or trio).
+
+    ``read`` and ``write`` are plain functions returning the wrapped stream's coroutine, so the
+    wrapper adds no coroutine of its own to resume at every await (the hot path); a deadline
+    already passed raises when they are called, which is inside the caller's ``await``.
+    """
 
     __slots__ = ("_stream",)
 
     def __init__(self, stream: httpcore.AsyncNetworkStream) -> None:
         self._stream = stream
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+    def read(self, max_bytes: int, timeout: float | None = None) -> Coroutine[Any, Any, bytes]:
         deadline = DEADLINE.get()
         if deadline is not None:
             left = deadline - monotonic()
@@ -193,19 +198,21 @@ class AsyncDeadlineStream(httpcore.AsyncNetworkStream):
                 raise httpcore.ReadTimeout(DEADLINE_MESSAGE)
             if timeout is None or timeout > left:
                 timeout = left
-        return await self._stream.read(max_bytes, timeout)
+        return self._stream.read(max_bytes, timeout)
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if len(buffer) <= _WRITE_PIECE:
-            deadline = DEADLINE.get()
-            if deadline is not None:
-                left = deadline - monotonic()
-                if left <= 0:
-                    raise httpcore.WriteTimeout(DEADLINE_MESSAGE)
-                if timeout is None or timeout > left:
-                    timeout = left
-            await self._stream.write(buffer, timeout)
-            return
+    def write(self, buffer: bytes, timeout: float | None = None) -> Coroutine[Any, Any, None]:
+        if len(buffer) > _WRITE_PIECE:
+            return self._write_pieces(buffer, timeout)
+        deadline = DEADLINE.get()
+        if deadline is not None:
+            left = deadline - monotonic()
+            if left <= 0:
+                raise httpcore.WriteTimeout(DEADLINE_MESSAGE)
+            if timeout is None or timeout > left:
+                timeout = left
+        return self._stream.write(buffer, timeout)
+
+    async def _write_pieces(self, buffer: bytes, timeout: float | None) -> None:
         view = memoryview(buffer)
         for start in range(0, len(buffer), _WRITE_PIECE):
             piece = bytes(view[start : start + _WRITE_PIECE])
