@@ -12,9 +12,10 @@ token in a plain attrs field that its ``repr`` prints). Requests are built by ``
 (what ``build_request`` would build, without its ~50 µs of per-call merging) and sent with
 ``httpx.Client.send``.
 
-One ``create`` call: encode + validate the order (µs; see ``_validation``), then up to
-``1 + max_retries`` attempts inside the total deadline (see ``_retry``), then either a decision, a
-fail-open :class:`FallbackDecision` (see ``_fallback``), or a :class:`ForterError`.
+One ``create`` call: encode + validate the order (µs; see ``_validation``: errors raise, warnings
+are logged once and returned with the decision), then up to ``1 + max_retries`` attempts inside the
+total deadline (see ``_retry``), then either a :class:`Decision`, a fail-open
+:class:`FallbackDecision` (see ``_fallback``), or a :class:`ForterError`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from forter_orders_api.models import Order, OrderDecision
 from forter_orders_api.types import UNSET
 
 from ._config import ClientConfig, resolve_config
+from ._decision import Decision
 from ._drift import DriftMonitor, DriftReport
 from ._errors import (
     APIConnectionError,
@@ -51,6 +53,7 @@ from ._errors import (
 )
 from ._fallback import FallbackDecision, FallbackPolicy
 from ._logging import logger
+from ._problem import Problem
 from ._response import (
     DEFAULT_MAX_RESPONSE_BYTES,
     RawResponse,
@@ -62,7 +65,13 @@ from ._response import (
 )
 from ._retry import DEFAULT_TIMEOUT, RetryPolicy, as_timeout, attempt_timeout
 from ._secret import BasicSecretAuth, Secret
-from ._validation import encode_order, warm_up
+from ._validation import (
+    ValidationMode,
+    encode_order,
+    log_line,
+    resolve_validation,
+    warm_up,
+)
 from ._wire import Wire, usable
 
 DEFAULT_MAX_CONNECTIONS = 100
@@ -89,7 +98,7 @@ class _CallOptions:
     timeout: httpx.Timeout
     retry: RetryPolicy
     fallback: FallbackPolicy | None
-    validate: bool
+    validation: ValidationMode
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -134,12 +143,13 @@ class _Prepared:
     url: str
     body: bytes
     headers: dict[str, str]
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(slots=True)
 class _Outcome:
     attempts: int
-    decision: OrderDecision | None = None
+    decision: Decision | None = None
     response: httpx.Response | None = None
     error: ForterError | None = None
     elapsed: float = 0.0
@@ -175,7 +185,8 @@ class _BaseClient:
         max_retries: int | None,
         retry: RetryPolicy | None,
         fallback: FallbackPolicy | None,
-        validate: bool,
+        validation: ValidationMode | None,
+        validate: bool | None,
         headers: Mapping[str, str] | None,
         clock: Callable[[], float],
         owns_http: bool,
@@ -197,7 +208,11 @@ class _BaseClient:
         if max_retries is not None:
             policy = policy.replace(max_retries=max_retries)
         self._defaults = _CallOptions(
-            as_timeout(timeout), policy, fallback, validate, dict(headers or {})
+            as_timeout(timeout),
+            policy,
+            fallback,
+            resolve_validation(validation, validate),
+            dict(headers or {}),
         )
         self._clock = clock
         self._random = random.random  # jitter only; not security-relevant
@@ -261,6 +276,11 @@ class _BaseClient:
         """
         return self._drift.snapshot()
 
+    @property
+    def validation(self) -> ValidationMode:
+        """The default validation mode: ``"default"``, ``"strict"`` or ``"off"``."""
+        return self._defaults.validation
+
     def __repr__(self) -> str:
         if not hasattr(self, "_config"):  # __init__ failed (tracebacks format such locals)
             return f"{type(self).__name__}(<not configured>)"
@@ -277,6 +297,7 @@ class _BaseClient:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         fallback: FallbackPolicy | Literal[False] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
         api_version: str | None = None,
         headers: Mapping[str, str] | None = None,
@@ -289,7 +310,9 @@ class _BaseClient:
         clone = copy.copy(self)
         if max_response_bytes is not None:
             clone._max_response_bytes = _response_limit(max_response_bytes)
-        options = self._options(timeout, max_retries, retry, headers, validate, fallback)
+        options = self._options(
+            timeout, max_retries, retry, headers, validation, validate, fallback
+        )
         clone._defaults = options
         if api_version is not None:
             clone._config = dataclasses.replace(self._config, api_version=api_version)
@@ -315,6 +338,7 @@ class _BaseClient:
         max_retries: int | None,
         retry: RetryPolicy | None,
         headers: Mapping[str, str] | None,
+        validation: ValidationMode | None,
         validate: bool | None,
         fallback: FallbackPolicy | Literal[False] | None,
     ) -> _CallOptions:
@@ -324,6 +348,7 @@ class _BaseClient:
             and max_retries is None
             and retry is None
             and not headers
+            and validation is None
             and validate is None
             and fallback is None
         ):
@@ -337,12 +362,18 @@ class _BaseClient:
             fallback=defaults.fallback
             if fallback is None
             else (None if fallback is False else fallback),
-            validate=defaults.validate if validate is None else validate,
+            validation=defaults.validation
+            if validation is None and validate is None
+            else resolve_validation(validation, validate, env=False),
             headers={**defaults.headers, **headers} if headers else defaults.headers,
         )
 
     def _prepare(self, order: OrderInput, options: _CallOptions) -> _Prepared:
-        order_id, body = encode_order(order, validate=options.validate)
+        order_id, body, warnings = encode_order(order, validate=options.validation)
+        if warnings:
+            # One record per order, before sending: the warnings are about the order, whatever
+            # the outcome of the call.
+            logger.warning(log_line(order_id, warnings))
         template = self._template
         quoted_id = quote(order_id, safe="")
         return _Prepared(
@@ -355,6 +386,7 @@ class _BaseClient:
             self._base_headers
             if options.headers is self._defaults.headers
             else {**template.headers, **options.headers},
+            warnings,
         )
 
     def _build_request(self, prepared: _Prepared, timeout: httpx.Timeout) -> httpx.Request:
@@ -380,9 +412,7 @@ class _BaseClient:
             timeout=timeout,
         )
 
-    def _classify(
-        self, response: httpx.Response, oversized: bool
-    ) -> OrderDecision | APIStatusError:
+    def _classify(self, response: httpx.Response, oversized: bool) -> Decision | APIStatusError:
         if oversized:
             return oversized_error(response, self._max_response_bytes)
         if 200 <= response.status_code < 300:
@@ -446,10 +476,9 @@ class _BaseClient:
             logger.debug("retrying in %.3f s after %s", delay, type(error).__name__)
         return delay
 
-    def _finish(
-        self, prepared: _Prepared, options: _CallOptions, outcome: _Outcome
-    ) -> OrderDecision:
+    def _finish(self, prepared: _Prepared, options: _CallOptions, outcome: _Outcome) -> Decision:
         if outcome.decision is not None:
+            outcome.decision.warnings = prepared.warnings
             return outcome.decision
         error = outcome.error
         assert error is not None  # noqa: S101 - _Outcome holds a decision or an error
@@ -473,17 +502,20 @@ class _BaseClient:
             reason=reason,
             error=error,
             attempts=outcome.attempts,
+            warnings=prepared.warnings,
         )
 
-    def _finish_raw(self, outcome: _Outcome) -> RawResponse[OrderDecision]:
+    def _finish_raw(self, prepared: _Prepared, outcome: _Outcome) -> RawResponse[Decision]:
         if outcome.decision is None or outcome.response is None:
             assert outcome.error is not None  # noqa: S101
             raise outcome.error
+        outcome.decision.warnings = prepared.warnings
         return RawResponse(
             outcome.decision,
             outcome.response,
             outcome.attempts,
             datetime.timedelta(seconds=outcome.elapsed),
+            prepared.warnings,
         )
 
 
@@ -548,7 +580,12 @@ class ForterClient(_BaseClient):
         max_retries: shortcut for ``retry.max_retries`` (default 1: Forter says retry once).
         retry: the :class:`RetryPolicy` (backoff, jitter, total deadline 8 s, retried statuses).
         fallback: a :class:`FallbackPolicy` to fail open instead of raising (default: off).
-        validate: validate orders against the schema before sending (default on).
+        validation: ``"default"`` (errors raise :class:`OrderValidationError`, warnings are
+            logged and returned as ``decision.warnings``), ``"strict"`` (warnings raise too:
+            for development, CI and tests) or ``"off"`` (only what cannot be sent at all is
+            refused). Else ``FORTER_VALIDATION``, else ``"default"``.
+        validate: the older switch: ``True`` is ``validation="default"``, ``False`` is
+            ``validation="off"``.
         headers: extra headers on every request.
         max_connections: connection-pool size of the client built here (default 100, all kept
             alive between calls; httpx alone keeps only 20).
@@ -579,7 +616,8 @@ class ForterClient(_BaseClient):
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         fallback: FallbackPolicy | None = None,
-        validate: bool = True,
+        validation: ValidationMode | None = None,
+        validate: bool | None = None,
         headers: Mapping[str, str] | None = None,
         max_connections: int | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -601,6 +639,7 @@ class ForterClient(_BaseClient):
             max_retries=max_retries,
             retry=retry,
             fallback=fallback,
+            validation=validation,
             validate=validate,
             headers=headers,
             clock=clock,
@@ -691,9 +730,10 @@ class Orders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
         fallback: FallbackPolicy | Literal[False] | None = None,
-    ) -> OrderDecision:
+    ) -> Decision:
         """Send ``order`` and return Forter's decision.
 
         Args:
@@ -702,20 +742,25 @@ class Orders:
             max_retries: retries for this call.
             retry: a whole :class:`RetryPolicy` for this call.
             headers: extra headers for this call.
-            validate: override the client's validation setting for this call.
+            validation: the validation mode for this call (``"default"``, ``"strict"``,
+                ``"off"``); ``validate=True`` / ``False`` is the older spelling.
             fallback: a :class:`FallbackPolicy` for this call, or ``False`` to raise instead.
 
         Returns:
-            Forter's ``OrderDecision``; with a fallback policy, possibly a
+            Forter's decision as a :class:`Decision` (an ``OrderDecision`` whose ``warnings``
+            list what validation found in the order); with a fallback policy, possibly a
             :class:`FallbackDecision` (check with :func:`is_fallback`).
 
         Raises:
-            OrderValidationError: the order is invalid (nothing was sent).
+            OrderValidationError: the order has errors, or warnings in strict mode (nothing
+                was sent).
             APIStatusError: Forter refused the request (subclass per status).
             APIConnectionError: Forter could not be reached in time (``APITimeoutError``).
         """
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, fallback)
+        options = client._options(
+            timeout, max_retries, retry, headers, validation, validate, fallback
+        )
         prepared = client._prepare(order, options)
         return client._finish(prepared, options, client._send(prepared, options))
 
@@ -727,16 +772,17 @@ class Orders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
-    ) -> RawResponse[OrderDecision]:
+    ) -> RawResponse[Decision]:
         """Like :meth:`create`, returning the HTTP exchange too (status, headers, request id).
 
         Fail-open does not apply: with no HTTP answer there is no raw response to return.
         """
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, False)
+        options = client._options(timeout, max_retries, retry, headers, validation, validate, False)
         prepared = client._prepare(order, options)
-        return client._finish_raw(client._send(prepared, options))
+        return client._finish_raw(prepared, client._send(prepared, options))
 
 
 class OrdersWithRawResponse:
@@ -776,7 +822,8 @@ class AsyncForterClient(_BaseClient):
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         fallback: FallbackPolicy | None = None,
-        validate: bool = True,
+        validation: ValidationMode | None = None,
+        validate: bool | None = None,
         headers: Mapping[str, str] | None = None,
         max_connections: int | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -798,6 +845,7 @@ class AsyncForterClient(_BaseClient):
             max_retries=max_retries,
             retry=retry,
             fallback=fallback,
+            validation=validation,
             validate=validate,
             headers=headers,
             clock=clock,
@@ -890,12 +938,15 @@ class AsyncOrders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
         fallback: FallbackPolicy | Literal[False] | None = None,
-    ) -> OrderDecision:
+    ) -> Decision:
         """Send ``order`` and return Forter's decision (see :meth:`Orders.create`)."""
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, fallback)
+        options = client._options(
+            timeout, max_retries, retry, headers, validation, validate, fallback
+        )
         prepared = client._prepare(order, options)
         return client._finish(prepared, options, await client._send(prepared, options))
 
@@ -907,13 +958,14 @@ class AsyncOrders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
-    ) -> RawResponse[OrderDecision]:
+    ) -> RawResponse[Decision]:
         """Like :meth:`create`, returning the HTTP exchange too (no fail-open)."""
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, False)
+        options = client._options(timeout, max_retries, retry, headers, validation, validate, False)
         prepared = client._prepare(order, options)
-        return client._finish_raw(await client._send(prepared, options))
+        return client._finish_raw(prepared, await client._send(prepared, options))
 
 
 class AsyncOrdersWithRawResponse:

@@ -16,8 +16,7 @@ from typing import Any, Final, Generic, TypeVar
 import httpx
 import orjson
 
-from forter_orders_api.models import OrderDecision
-
+from ._decision import Decision
 from ._drift import Drift, DriftMonitor, drift_in_body, find_drift, known_decision_validator
 from ._errors import (
     APIStatusError,
@@ -73,12 +72,14 @@ class RawResponse(Generic[T]):
         attempts: how many requests were made (1 + retries).
         elapsed: time of the final attempt, from sending the request to reading the response
             (measured by the client, so it is also set for mocked transports).
+        warnings: the validation warnings of the order that was sent (see ``Decision``).
     """
 
     parsed: T
     http_response: httpx.Response
     attempts: int = 1
     elapsed: datetime.timedelta = datetime.timedelta(0)
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def status_code(self) -> int:
@@ -173,8 +174,8 @@ def oversized_error(response: httpx.Response, limit: int) -> APIStatusError:
     return status_error(response, note=note)
 
 
-def parse_decision(response: httpx.Response, drift: DriftMonitor | None = None) -> OrderDecision:
-    """The ``OrderDecision`` in a 2xx response; ``UnexpectedResponseError`` if it is not one.
+def parse_decision(response: httpx.Response, drift: DriftMonitor | None = None) -> Decision:
+    """The decision in a 2xx response; ``UnexpectedResponseError`` if it is not one.
 
     ``drift`` counts what the decision carries that the spec does not know (see ``_drift``).
     """
@@ -208,7 +209,7 @@ def parse_decision(response: httpx.Response, drift: DriftMonitor | None = None) 
     elif drift is not None:
         drift.record(find_drift(data))
     try:
-        return OrderDecision.from_dict(data)
+        return Decision.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # belt and braces
         raise UnexpectedResponseError(
             f"HTTP {response.status_code} body could not be read as an OrderDecision: {exc}",
