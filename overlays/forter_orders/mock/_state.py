@@ -41,6 +41,9 @@ class MockConfig:
             request sequences give equal faults.
         max_recorded: how many requests are kept for inspection (oldest dropped first).
         validate: check bodies against the spec (``False``: only JSON-object and orderId checks).
+        strict: refuse (400) what the spec's strict view finds, not only the errors the
+            client's default validation refuses; the default mode accepts those orders and
+            lists the warnings in the ``x-mock-warnings`` header and the recordings.
     """
 
     site_id: str = DEFAULT_SITE_ID
@@ -51,6 +54,7 @@ class MockConfig:
     seed: int | None = None
     max_recorded: int = 1000
     validate: bool = True
+    strict: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.fault_rate <= 1.0:
@@ -67,6 +71,8 @@ class MockConfig:
             raise ValueError("fault_rate > 0 needs at least one fault kind")
         for kind in self.fault_kinds:
             parse_scenario(kind)  # raises UnknownScenarioError (a ValueError) for typos
+        if self.strict and not self.validate:
+            raise ValueError("strict needs validate: a mock that checks nothing cannot be strict")
 
     def __repr__(self) -> str:
         # The secret_key stays out of reprs, logs and tracebacks.
@@ -99,6 +105,9 @@ class MockController:
 
     def __init__(self, config: MockConfig) -> None:
         self.config = config
+        #: Whether strict-view warnings are refused (400) right now; starts as config.strict,
+        #: may be switched at run time (the pytest plugin does, per test) and is reset by clear().
+        self.strict = config.strict
         self._lock = threading.Lock()
         self._fault_kinds = tuple(parse_scenario(kind) for kind in config.fault_kinds)
         self._records: collections.deque[dict[str, Any]] = collections.deque(
@@ -130,6 +139,7 @@ class MockController:
     def clear(self) -> None:
         """Drop recordings, queued and per-order scenarios; restart the fault sequence."""
         with self._lock:
+            self.strict = self.config.strict
             self._records.clear()
             self._next.clear()
             self._by_order.clear()
@@ -170,8 +180,11 @@ class MockController:
         scenario: Scenario | None,
         status: int | None,
         request_id: str,
+        warnings: list[dict[str, str]] | None = None,
     ) -> None:
         """Keep one request (Authorization redacted; raw bytes only as a short preview).
+
+        ``warnings``: what strict validation said about the order (``x-mock-warnings``).
 
         Order requests (``order_id`` set) are also counted for :attr:`stats`, even when
         ``max_recorded`` is 0. ``status`` is ``None`` when the connection was dropped.
@@ -203,6 +216,7 @@ class MockController:
             "scenario": scenario.name if scenario else None,
             "status": status,
             "requestId": request_id,
+            "warnings": warnings or [],
         }
         with self._lock:
             self._records.append(entry)
