@@ -294,3 +294,51 @@ async def test_async_client_has_the_same_modes() -> None:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+# ---------------------------------------------------------------- warnings while in flight
+
+
+def test_warnings_are_computed_once_the_body_is_written() -> None:
+    """Default mode: the strict-view check runs after the transport has written the body (while
+    Forter decides), once, and before create returns; a failing check never breaks the send."""
+    from forter_orders._client import _BodyThenWarnings, _Prepared
+
+    calls: list[str] = []
+
+    def check() -> tuple[Problem, ...]:
+        calls.append("checked")
+        return (Problem("x", "m", severity="warning"),)
+
+    prepared = _Prepared("o-1", "o-1", "POST", "http://x/o-1", b"{}", {}, pending=check)
+    request = prepared.attach(httpx.Request("POST", "http://x/o-1", content=b"{}"))
+    assert isinstance(request.stream, _BodyThenWarnings)
+    chunks = iter(request.stream)
+    assert next(chunks) == b"{}"
+    assert calls == []  # nothing checked before the body is handed over
+    assert list(chunks) == []
+    assert calls == ["checked"]
+    assert list(request.stream) == [b"{}"]  # a retry sends the same body, checks nothing again
+    assert calls == ["checked"]
+    assert [p.path for p in prepared.settle()] == ["x"]
+    assert request.content == b"{}"
+
+    def broken() -> tuple[Problem, ...]:
+        raise RuntimeError("bug in the check")
+
+    failing = _Prepared("o-2", "o-2", "POST", "http://x/o-2", b"{}", {}, pending=broken)
+    stream = failing.attach(httpx.Request("POST", "http://x/o-2", content=b"{}")).stream
+    assert isinstance(stream, _BodyThenWarnings)
+    assert list(stream) == [b"{}"]  # the body still goes out
+    with pytest.raises(RuntimeError, match="bug in the check"):
+        failing.settle()  # and the bug surfaces after the answer, not silently
+
+
+@pytest.mark.anyio
+async def test_warnings_are_computed_once_the_body_is_written_async() -> None:
+    from forter_orders._client import _Prepared
+
+    prepared = _Prepared("o-1", "o-1", "POST", "http://x/o-1", b"{}", {}, pending=lambda: ())
+    request = prepared.attach(httpx.Request("POST", "http://x/o-1", content=b"{}"))
+    assert [chunk async for chunk in request.stream] == [b"{}"]  # type: ignore[union-attr]
+    assert prepared.pending is None

@@ -20,6 +20,7 @@ total deadline (see ``_retry``), then either a :class:`Decision`, a fail-open
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import datetime
@@ -27,7 +28,7 @@ import logging
 import random
 import time
 import warnings
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Literal, Self, cast
@@ -67,7 +68,8 @@ from ._retry import DEFAULT_TIMEOUT, RetryPolicy, as_timeout, attempt_timeout
 from ._secret import BasicSecretAuth, Secret
 from ._validation import (
     ValidationMode,
-    encode_order,
+    Warnings,
+    encode_for_send,
     log_line,
     resolve_validation,
     warm_up,
@@ -144,6 +146,56 @@ class _Prepared:
     body: bytes
     headers: dict[str, str]
     warnings: tuple[Problem, ...] = ()
+    pending: Warnings | None = None
+
+    def attach(self, request: httpx.Request) -> httpx.Request:
+        """Have the deferred warnings computed once ``request``'s body is written."""
+        if self.pending is not None:
+            request.stream = _BodyThenWarnings(self.body, self.settle)
+        return request
+
+    def settle(self) -> tuple[Problem, ...]:
+        """The order's warnings, computing the deferred ones (once) and logging them."""
+        pending = self.pending
+        if pending is not None:
+            self.warnings = pending()
+            self.pending = None
+            if self.warnings:
+                # One record per order: the warnings are about the order, whatever the outcome
+                # of the call.
+                logger.warning(log_line(self.order_id, self.warnings))
+        return self.warnings
+
+
+class _BodyThenWarnings(httpx.ByteStream):
+    """The request body, then - once the transport has written it - the order's warnings.
+
+    In the default mode nothing the strict view finds can stop the order, so its check (one
+    compiled ``is_valid``, tens of microseconds on a large order) runs while the request travels
+    and Forter decides, not before sending. httpx's transports iterate the body and write each
+    chunk before asking for the next, so the code after the last chunk runs with the body on the
+    wire. A transport that reads ``request.content`` instead (a MockTransport) never iterates:
+    then ``_finish`` computes the warnings, as it does for any that are still pending.
+    """
+
+    def __init__(self, body: bytes, settle: Callable[[], object]) -> None:
+        super().__init__(body)
+        self._settle = settle
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from super().__iter__()
+        self._settle_quietly()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in super().__aiter__():
+            yield chunk
+        self._settle_quietly()
+
+    def _settle_quietly(self) -> None:
+        # Never break a send: a failing check stays pending, and _finish runs it again (and
+        # raises) after the answer.
+        with contextlib.suppress(Exception):
+            self._settle()
 
 
 @dataclass(slots=True)
@@ -369,11 +421,9 @@ class _BaseClient:
         )
 
     def _prepare(self, order: OrderInput, options: _CallOptions) -> _Prepared:
-        order_id, body, warnings = encode_order(order, validate=options.validation)
+        (order_id, body, warnings), pending = encode_for_send(order, options.validation)
         if warnings:
-            # One record per order, before sending: the warnings are about the order, whatever
-            # the outcome of the call.
-            logger.warning(log_line(order_id, warnings))
+            logger.warning(log_line(order_id, warnings))  # one record per order
         template = self._template
         quoted_id = quote(order_id, safe="")
         return _Prepared(
@@ -387,6 +437,7 @@ class _BaseClient:
             if options.headers is self._defaults.headers
             else {**template.headers, **options.headers},
             warnings,
+            pending,
         )
 
     def _build_request(self, prepared: _Prepared, timeout: httpx.Timeout) -> httpx.Request:
@@ -403,13 +454,15 @@ class _BaseClient:
                     template.url_suffix,
                     prepared.headers,
                 )
-            return wire.request(prepared.quoted_id, prepared.body, timeout)
-        return http.build_request(
-            prepared.method,
-            prepared.url,
-            content=prepared.body,
-            headers=prepared.headers,
-            timeout=timeout,
+            return prepared.attach(wire.request(prepared.quoted_id, prepared.body, timeout))
+        return prepared.attach(
+            http.build_request(
+                prepared.method,
+                prepared.url,
+                content=prepared.body,
+                headers=prepared.headers,
+                timeout=timeout,
+            )
         )
 
     def _classify(self, response: httpx.Response, oversized: bool) -> Decision | APIStatusError:
@@ -477,8 +530,9 @@ class _BaseClient:
         return delay
 
     def _finish(self, prepared: _Prepared, options: _CallOptions, outcome: _Outcome) -> Decision:
+        warnings = prepared.settle()
         if outcome.decision is not None:
-            outcome.decision.warnings = prepared.warnings
+            outcome.decision.warnings = warnings
             return outcome.decision
         error = outcome.error
         assert error is not None  # noqa: S101 - _Outcome holds a decision or an error
@@ -502,20 +556,21 @@ class _BaseClient:
             reason=reason,
             error=error,
             attempts=outcome.attempts,
-            warnings=prepared.warnings,
+            warnings=warnings,
         )
 
     def _finish_raw(self, prepared: _Prepared, outcome: _Outcome) -> RawResponse[Decision]:
+        warnings = prepared.settle()
         if outcome.decision is None or outcome.response is None:
             assert outcome.error is not None  # noqa: S101
             raise outcome.error
-        outcome.decision.warnings = prepared.warnings
+        outcome.decision.warnings = warnings
         return RawResponse(
             outcome.decision,
             outcome.response,
             outcome.attempts,
             datetime.timedelta(seconds=outcome.elapsed),
-            prepared.warnings,
+            warnings,
         )
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import functools
 import math
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, Literal, NamedTuple
 
 import jsonschema_rs
@@ -185,6 +185,10 @@ def order_to_dict(order: Order | Mapping[str, Any]) -> dict[str, Any]:
     raise TypeError(f"order must be a forter_orders.Order or a dict, not {type(order).__name__}")
 
 
+Warnings = Callable[[], tuple[Problem, ...]]
+"""The strict-view warnings of an order, computed when called (see :func:`encode_for_send`)."""
+
+
 def encode_order(
     order: Order | Mapping[str, Any], *, validate: bool | ValidationMode = "default"
 ) -> Encoded:
@@ -197,6 +201,28 @@ def encode_order(
     mode: ValidationMode = (
         ("default" if validate else "off") if isinstance(validate, bool) else validate
     )
+    encoded, pending = _encode(order, mode, defer=False)
+    assert pending is None  # noqa: S101 - only defer=True leaves warnings for later
+    return encoded
+
+
+def encode_for_send(
+    order: Order | Mapping[str, Any], mode: ValidationMode
+) -> tuple[Encoded, Warnings | None]:
+    """:func:`encode_order` for the client: in the default mode the strict view's warnings,
+    which cannot keep the order from being sent, are left to the returned function.
+
+    Everything that can block is checked here, before anything is sent: the errors in every mode
+    but off, the warnings too in strict mode. The client calls the function once the body is on
+    the wire, while Forter reads and decides (the check costs tens of microseconds that would
+    otherwise add to every checkout), and always before ``create`` returns.
+    """
+    return _encode(order, mode, defer=mode == "default")
+
+
+def _encode(
+    order: Order | Mapping[str, Any], mode: ValidationMode, *, defer: bool
+) -> tuple[Encoded, Warnings | None]:
     data = order_to_dict(order)
     try:
         body = orjson.dumps(data, option=_DUMPS_OPTIONS)
@@ -211,18 +237,25 @@ def encode_order(
     if mode == "off":
         if id_problem is not None:
             raise OrderValidationError([id_problem])
-        return Encoded(order_id, body, ())
+        return Encoded(order_id, body, ()), None
     # The byte scan is far cheaper than walking every string; walk only when it finds a candidate.
-    if (
-        id_problem is None
-        and order_validator().is_valid(data)
-        and not (bytes_may_hold_pan(body) and _has_pan(data))
-    ):
-        return Encoded(order_id, body, ())
-    problems = _collect_problems(data, id_problem)
+    has_pan = bytes_may_hold_pan(body) and _has_pan(data)
+    if id_problem is None and not has_pan:
+        if defer:
+            return Encoded(order_id, body, ()), functools.partial(_warnings_of, data)
+        if order_validator().is_valid(data):
+            return Encoded(order_id, body, ()), None
+    problems = _collect_problems(data, id_problem, has_pan)
     if problems and (mode == "strict" or problems[0].severity == "error"):
         raise OrderValidationError(problems, strict=mode == "strict")
-    return Encoded(order_id, body, tuple(problems))
+    return Encoded(order_id, body, tuple(problems)), None
+
+
+def _warnings_of(data: Mapping[str, Any]) -> tuple[Problem, ...]:
+    """The strict view's warnings of an order already free of errors."""
+    if order_validator().is_valid(data):
+        return ()
+    return tuple(_collect_problems(data, None, has_pan=False))
 
 
 def validate_order(order: Order | Mapping[str, Any]) -> list[Problem]:
@@ -241,13 +274,11 @@ def validate_order(order: Order | Mapping[str, Any]) -> list[Problem]:
     if b"null" in body and _has_non_finite(data):
         return _not_json_problems(data)
     id_problem = _order_id_problem(data.get("orderId"))
-    if (
-        id_problem is None
-        and order_validator().is_valid(data)
-        and not (bytes_may_hold_pan(body) and _has_pan(data))
-    ):
+    # The byte scan is far cheaper than walking every string; walk only when it finds a candidate.
+    has_pan = bytes_may_hold_pan(body) and _has_pan(data)
+    if id_problem is None and not has_pan and order_validator().is_valid(data):
         return []
-    return _collect_problems(data, id_problem)
+    return _collect_problems(data, id_problem, has_pan)
 
 
 def log_line(order_id: str, warnings: Sequence[Problem]) -> str:
@@ -302,10 +333,13 @@ def _id_problem(message: str, code: str) -> Problem:
 # ------------------------------------------------------------------ slow path: explain
 
 
-def _collect_problems(data: Mapping[str, Any], id_problem: Problem | None) -> list[Problem]:
+def _collect_problems(
+    data: Mapping[str, Any], id_problem: Problem | None, has_pan: bool
+) -> list[Problem]:
     """Errors first (orderId, card numbers), then the strict view's warnings."""
     errors = [id_problem] if id_problem is not None else []
-    errors.extend(_pan_problems(data))
+    if has_pan:
+        errors.extend(_pan_problems(data))
     warnings: list[Problem] = []
     for error in order_validator().iter_errors(data):
         warnings.extend(_explain(error, data))
@@ -555,12 +589,14 @@ def _has_pan(data: Mapping[str, Any]) -> bool:
 
 def _pan_problems(data: Mapping[str, Any]) -> list[Problem]:
     found: Iterable[tuple[list[str | int], str]] = _walk_strings(data)
+    # Paths are spelled out only for the strings that hold a card number.
+    hits = [(dotted(parts), pans) for parts, text in found if (pans := find_pans(text))]
     problems = []
-    for parts, text in sorted(found, key=lambda item: dotted(item[0])):
-        for pan in find_pans(text):
+    for path, pans in sorted(hits, key=lambda item: item[0]):
+        for pan in pans:
             problems.append(
                 Problem(
-                    dotted(parts),
+                    path,
                     f"looks like a full card number ({mask_pan(pan)}); never send card numbers "
                     "to Forter: send bin and lastFourDigits (and a token) instead",
                     "card_number",
