@@ -68,6 +68,11 @@ END_OF_TEXT: Final = r"(?![\s\S])"
 _RUST_END_OF_TEXT: Final = r"\z"
 # At most this many warnings are spelled out in the one log record per order.
 _LOGGED_WARNINGS: Final = 10
+# jsonschema-rs writes this instead of the value into its error messages: without it, every error
+# formats the whole instance (the whole order, for an error at the root) into its verbose
+# message, which halved the cost of explaining an order with warnings. The explanation puts a
+# short preview in its place.
+_MASK: Final = "\u2063value\u2063"
 
 
 class Encoded(NamedTuple):
@@ -144,7 +149,7 @@ def order_validator() -> jsonschema_rs.Validator:
     """The compiled validator of the Order's strict view (built once per process)."""
     # Formats asserted (the spec's "date"), as the mock does: else "tomorrow" passes here and
     # is refused in strict mode by the mock.
-    return jsonschema_rs.validator_for(_strict_root(), validate_formats=True)
+    return jsonschema_rs.validator_for(_strict_root(), validate_formats=True, mask=_MASK)
 
 
 @functools.cache
@@ -373,6 +378,13 @@ def _instance_at(data: Any, instance_path: Sequence[str | int]) -> Any:
 
 def suggest(name: str, candidates: Sequence[str]) -> str | None:
     """The allowed name closest to ``name`` (case-insensitive first, then difflib), if any."""
+    return _suggest(name, tuple(candidates))
+
+
+# An integration that misspells a member does so in every order: remember the answers (difflib
+# takes hundreds of microseconds over an object's members).
+@functools.lru_cache(maxsize=4096)
+def _suggest(name: str, candidates: tuple[str, ...]) -> str | None:
     by_lower = {c.lower(): c for c in candidates}
     if name.lower() in by_lower:
         return by_lower[name.lower()]
@@ -525,8 +537,8 @@ def _explain(
         return
 
     keyword = str(schema_path[-1]) if schema_path else "invalid"
-    message = error.message
-    if len(message) > 200:  # messages echo the value; a huge one helps nobody
+    message = error.message.replace(_MASK, preview(value))
+    if len(message) > 200:  # a message that quotes a schema at length helps nobody
         message = f"breaks {keyword!r} of the spec, got {preview(value)}"
     yield _warning(path, mask_pans(message), keyword)
 
