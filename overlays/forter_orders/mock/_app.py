@@ -29,7 +29,8 @@ SCENARIO_HEADER: Final = "x-mock-scenario"
 # {"path", "message", "code"} (ASCII; cut at WARNINGS_HEADER_BYTES, the count header stays exact).
 WARNINGS_HEADER: Final = "x-mock-warnings"
 WARNING_COUNT_HEADER: Final = "x-mock-warning-count"
-WARNINGS_HEADER_BYTES: Final = 8 * 1024
+# 4 KiB: well inside the 8-16 KiB that HTTP clients allow for a whole header block.
+WARNINGS_HEADER_BYTES: Final = 4 * 1024
 DASHBOARD_URL: Final = "https://portal.forter.com/dashboard/"
 # accountOwner.email test triggers, as documented by Forter for sandbox accounts.
 TEST_TRIGGERS: Final = {
