@@ -342,3 +342,17 @@ async def test_warnings_are_computed_once_the_body_is_written_async() -> None:
     request = prepared.attach(httpx.Request("POST", "http://x/o-1", content=b"{}"))
     assert [chunk async for chunk in request.stream] == [b"{}"]  # type: ignore[union-attr]
     assert prepared.pending is None
+
+
+def test_warnings_serialize_for_metrics_and_alerts() -> None:
+    decision = client(Recorder()).orders.create(with_typo())
+    typo = decision.warnings[0].as_dict()
+    assert typo == {
+        "path": "primaryRecipent",
+        "message": typo["message"],
+        "code": "unknown_field",
+        "severity": "warning",
+        "suggestion": "primaryRecipient",
+    }
+    assert "suggestion" not in decision.warnings[1].as_dict()
+    json.dumps([w.as_dict() for w in decision.warnings])  # JSON-ready
