@@ -3,6 +3,7 @@ how warnings reach people (one log record per order) and code (decision.warnings
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Callable
@@ -341,6 +342,9 @@ async def test_warnings_are_computed_once_the_body_is_written_async() -> None:
     prepared = _Prepared("o-1", "o-1", "POST", "http://x/o-1", b"{}", {}, pending=lambda: ())
     request = prepared.attach(httpx.Request("POST", "http://x/o-1", content=b"{}"))
     assert [chunk async for chunk in request.stream] == [b"{}"]  # type: ignore[union-attr]
+    # Handed to the loop's next turn (when the task waits for the answer), not run inline.
+    assert prepared.pending is not None
+    await asyncio.sleep(0)
     assert prepared.pending is None
 
 

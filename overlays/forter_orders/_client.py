@@ -20,6 +20,7 @@ total deadline (see ``_retry``), then either a :class:`Decision`, a fail-open
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import copy
 import dataclasses
@@ -189,7 +190,15 @@ class _BodyThenWarnings(httpx.ByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         async for chunk in super().__aiter__():
             yield chunk
-        self._settle_quietly()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # trio: no loop to hand it to
+            self._settle_quietly()
+            return
+        # After the write an async client still has work of its own before it waits for the
+        # answer; the next turn of the loop starts once this task waits, so the check fills
+        # the wait instead of delaying the read. create() settles anything still pending.
+        loop.call_soon(self._settle_quietly)
 
     def _settle_quietly(self) -> None:
         # Never break a send: a failing check stays pending, and _finish runs it again (and
