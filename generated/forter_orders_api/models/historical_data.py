@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="HistoricalData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class HistoricalData:
     """How a past order ended, sent when historical orders are backfilled.
 
@@ -23,6 +23,9 @@ class HistoricalData:
     order_status: str | Unset = UNSET
     fraud: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         order_status = self.order_status

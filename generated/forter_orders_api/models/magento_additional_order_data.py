@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="MagentoAdditionalOrderData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class MagentoAdditionalOrderData:
     """Magento-specific data about the order. Free-form: members beyond the ones listed are passed through.
 
@@ -22,6 +22,9 @@ class MagentoAdditionalOrderData:
 
     magento_order_stage: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         magento_order_stage = self.magento_order_stage

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="MerchantIdentifiers")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class MerchantIdentifiers:
     """The store the order was placed in (multi-store platforms). Free-form: members beyond the ones listed are passed
     through.
@@ -26,6 +26,9 @@ class MerchantIdentifiers:
     merchant_domain: str | Unset = UNSET
     merchant_name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         merchant_id: int | str | Unset

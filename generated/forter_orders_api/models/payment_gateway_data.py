@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar, cas
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="PaymentGatewayData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class PaymentGatewayData:
     """The payment gateway that processed the payment. Free-form: members beyond the ones listed are passed through.
 
@@ -23,6 +23,9 @@ class PaymentGatewayData:
     gateway_name: str | Unset = UNSET
     gateway_transaction_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         gateway_name = self.gateway_name

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Generator, TextIO, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, repr_set_members
 
 T = TypeVar("T", bound="PaymentProcessorData")
 
 
-@_attrs_define
+@_attrs_define(repr=False)
 class PaymentProcessorData:
     """The payment processor that handled the payment. Free-form: members beyond the ones listed are passed through.
 
@@ -25,6 +25,9 @@ class PaymentProcessorData:
     processor_name: str | Unset = UNSET
     processor_transaction_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         processor_merchant_id = self.processor_merchant_id
