@@ -13,6 +13,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 from starlette.applications import Starlette
+from starlette.convertors import Convertor, register_url_convertor
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
@@ -436,6 +437,22 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return response
 
 
+class _AnyText(Convertor[str]):
+    """Any text, newlines included: Starlette's ``path`` is ``.*``, which stops at a newline, so
+    an orderId such as "\n0" (valid; clients percent-encode it) found no route and got a 404."""
+
+    regex = r"[\s\S]*"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("forter_any_text", _AnyText())
+
+
 def create_app(config: MockConfig | None = None) -> Starlette:
     """Build the mock's ASGI app; ``app.state.mock`` is its :class:`MockController`.
 
@@ -445,8 +462,8 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     handler = _OrderHandler(controller)
     app = Starlette(
         routes=[
-            # `:path` so that an orderId holding an encoded "/" still reaches the handler.
-            Route("/v3/orders/{orderId:path}", handler.handle, methods=["POST"]),
+            # Any text, so that an orderId holding an encoded "/" or newline reaches the handler.
+            Route("/v3/orders/{orderId:forter_any_text}", handler.handle, methods=["POST"]),
             Route("/_mock/health", _health, methods=["GET"]),
             Route("/_mock/requests", _requests, methods=["GET"]),
             Route("/_mock/stats", _stats, methods=["GET"]),
