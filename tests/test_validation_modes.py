@@ -360,3 +360,11 @@ def test_warnings_serialize_for_metrics_and_alerts() -> None:
     }
     assert "suggestion" not in decision.warnings[1].as_dict()
     json.dumps([w.as_dict() for w in decision.warnings])  # JSON-ready
+
+
+def test_a_decision_repr_shows_warnings_only_when_there_are_some() -> None:
+    forter = client(Recorder())
+    assert "warnings" not in repr(forter.orders.create(order()))
+    shown = repr(forter.orders.create(with_typo()))
+    assert shown.startswith("Decision(forter_decision='APPROVE', order_id='B12261933767'")
+    assert "warnings=(Problem(path='primaryRecipent'" in shown

@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import define, field
 
 from forter_orders_api.models import OrderDecision
+from forter_orders_api.types import repr_set_members
 
 from ._problem import Problem
 
@@ -24,4 +25,11 @@ class Decision(OrderDecision):
             :class:`~forter_orders.OrderValidationError` before anything is sent.
     """
 
-    warnings: tuple[Problem, ...] = field(default=(), kw_only=True)
+    warnings: tuple[Problem, ...] = field(default=(), kw_only=True, repr=False)
+
+    def __repr__(self) -> str:
+        # OrderDecision's repr (the members that are set), and the warnings when there are any.
+        text = repr_set_members(self)
+        if self.warnings:
+            text = f"{text[:-1]}, warnings={self.warnings!r})"
+        return text
