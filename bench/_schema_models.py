@@ -247,6 +247,10 @@ class _MsgspecBuilder(_Builder):
         return list[item]
 
     def make_object(self, name: str, schema: Schema) -> Any:
+        if schema.get("additionalProperties") is not False:
+            # msgspec has no "extra members allowed and kept": a Struct would drop them, so an
+            # open object (the strict view's free-form payloads) stays a plain dict.
+            return dict[str, Any]
         required = set(schema.get("required", []))
         taken: set[str] = set()
         fields: list[tuple[str, Any, Any]] = []
@@ -280,13 +284,11 @@ class _MsgspecBuilder(_Builder):
                     raise msgspec.ValidationError(str(exc)) from None
 
             namespace["__post_init__"] = post_init
-        # msgspec has no "extra members allowed but kept"; open objects with properties are rare
-        closed = schema.get("additionalProperties") is False
         return msgspec.defstruct(
             name,
             fields,
             namespace=namespace,
-            forbid_unknown_fields=closed,
+            forbid_unknown_fields=True,
             kw_only=True,
             omit_defaults=True,
         )

@@ -26,7 +26,9 @@ def run(plan: Plan) -> Section:
 
     from bench._schema_models import msgspec_order, pydantic_order
 
-    spec = require("forter_orders._spec", "load_spec").load_spec()
+    # Models of the strict view (closed objects, the web/mobile rule): what encode_order checks.
+    spec_mod = require("forter_orders._spec", "strict_components")
+    spec = {**spec_mod.load_spec(), "components": spec_mod.strict_components()}
     order = full_order()
     pyd = pydantic_order(spec)
     pyd_ser = pyd.__pydantic_serializer__

@@ -161,6 +161,14 @@ def run(plan: Plan, quick: bool) -> Section:
         "check moved this row from 0.99-1.01x to 1.04-1.05x; it stays, because sending null "
         "for a number changes the order silently."
     )
+    sec.notes.append(
+        "`validate=True` is the default mode: the errors (card numbers: one byte scan; orderId; "
+        "not JSON) are checked before sending; the strict-view check that only produces "
+        "warnings (one compiled jsonschema-rs `is_valid`, ~20 µs in a tight loop, 50-70 µs "
+        "between network calls on this order) runs once the body is handed to the socket, so "
+        "it overlaps the server's work. Against this fixed server that work is short; against "
+        "Forter (tens to hundreds of ms) the check is hidden entirely."
+    )
     return sec
 
 

@@ -16,8 +16,10 @@ def run(plan: Plan) -> Section:
     import jsonschema
     import jsonschema_rs
 
-    spec_mod = require("forter_orders._spec", "component_schema")
-    schema = spec_mod.component_schema("Order")
+    # The strict view: what our validator checks (closed objects, the web/mobile rule), so every
+    # validator here enforces the same schema.
+    spec_mod = require("forter_orders._spec", "strict_component_schema")
+    schema = spec_mod.strict_component_schema("Order")
     rs = jsonschema_rs.validator_for(schema)
     py = jsonschema.Draft202012Validator(schema)
     fast = fastjsonschema.compile(schema)

@@ -1,8 +1,9 @@
 """Property: every schema-valid order survives the generated models and the mock accepts it.
 
-For schemathesis-generated valid orders (positive mode), ``Order.from_dict(body).to_dict()``
-gives the body back unchanged, and the generated client (``forter_orders_api``) sends it to
-the mock over HTTP and parses the decision.
+For schemathesis-generated valid orders (positive mode: unknown members in the open objects and
+nulls where the spec allows them included), ``Order.from_dict(body).to_dict()`` gives the body
+back unchanged - nothing silently lost - and the generated client (``forter_orders_api``) sends
+it to the mock over HTTP and parses the decision.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
 
+from forter_orders import validate_order
 from forter_orders.mock import DEFAULT_SECRET_KEY, DEFAULT_SITE_ID, MockServer
 from forter_orders_api.api.orders import create_order
 from forter_orders_api.client import AuthenticatedClient
@@ -29,6 +31,15 @@ SCHEMA = schemathesis.openapi.from_path(
     SPEC_PATH,
     config=SchemathesisConfig.from_dict({"generation": {"mode": "positive"}}),
 )
+
+
+def filter_body(context: Any, body: Any) -> bool:
+    """Drop the rare body the client refuses for what JSON Schema cannot say (an integer beyond
+    64 bits, a full card number): the mock, answering like Forter, refuses those too."""
+    return not (isinstance(body, dict) and any(p.severity == "error" for p in validate_order(body)))
+
+
+SCHEMA.hook(filter_body)
 CASES = SCHEMA["/v3/orders/{orderId}"]["POST"].as_strategy(generation_mode=GenerationMode.POSITIVE)
 
 

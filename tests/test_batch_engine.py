@@ -118,10 +118,54 @@ def test_invalid_records_are_journalled_not_sent() -> None:
         "line": 2,
         "orderId": None,
         "outcome": "invalid",
-        "problems": [{"path": "", "message": "not JSON: unexpected character"}],
+        "problems": [
+            {"path": "", "message": "not JSON: unexpected character", "severity": "error"}
+        ],
     }
-    assert by_line[3]["problems"] == [{"path": "", "message": "not a JSON object"}]
+    assert by_line[3]["problems"] == [
+        {"path": "", "message": "not a JSON object", "severity": "error"}
+    ]
+    # A validator's problem without a severity blocks, as every problem did before warnings.
     assert by_line[4]["problems"] == [{"path": "bad", "message": "unknown field"}]
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_warnings_are_journalled_with_the_outcome_unless_strict(strict: bool) -> None:
+    warning = {"path": "x", "message": "unknown field", "code": "unknown_field"}
+    records = [
+        Record(1, 1, {"orderId": "O1"}),
+        Record(2, 2, {"orderId": "O2", "x": 1}),
+        Record(3, 3, {"orderId": "O3", "x": 1, "card": True}),
+    ]
+    sent: list[Mapping[str, Any]] = []
+
+    def validator(order: Any) -> list[dict[str, str]]:
+        found = [{**warning, "severity": "warning"}] if "x" in order else []
+        if "card" in order:
+            found.insert(0, {"path": "card", "message": "a card number", "severity": "error"})
+        return found
+
+    async def go() -> tuple[Tally, FakeSender]:
+        sender = FakeSender()
+        tally = await run_batch(
+            records, sender=sender, sink=sent.append, validator=validator, strict=strict
+        )
+        return tally, sender
+
+    tally, sender = _run(go())
+    by_line = {e["line"]: e for e in sent}
+    assert "warnings" not in by_line[1]
+    assert by_line[3]["outcome"] == "invalid"  # an error blocks in every mode
+    if strict:
+        assert sender.started == ["O1"]
+        assert by_line[2]["outcome"] == "invalid"
+        assert by_line[2]["problems"] == [{**warning, "severity": "warning"}]
+        assert (tally.invalid, tally.with_warnings) == (2, 0)
+    else:
+        assert sender.started == ["O1", "O2"]
+        assert by_line[2]["outcome"] == "decision"
+        assert by_line[2]["warnings"] == [{**warning, "severity": "warning"}]
+        assert (tally.invalid, tally.with_warnings, tally.warnings) == (1, 1, 1)
 
 
 def test_resumed_lines_are_skipped_and_a_changed_input_is_refused() -> None:

@@ -90,9 +90,15 @@ def test_money_refuses_bad_values(amount: Any, currency: str, needle: str) -> No
         money(amount, currency)
 
 
+def not_recommended(order: Any) -> list[Any]:
+    """Every problem but a missing member Forter only recommends (these minimal orders leave
+    out payment, delivery, recipient and account owner on purpose)."""
+    return [p for p in validate_order(order) if p.code != "recommended"]
+
+
 def test_money_results_satisfy_the_schema() -> None:
     order = _web(total=money(Decimal("1000"), "JPY"))
-    assert validate_order(order) == []
+    assert not_recommended(order) == []
 
 
 # ---------------------------------------------------------------- epoch times
@@ -160,7 +166,7 @@ def test_web_order() -> None:
         "type": "TANGIBLE",
         "productId": "sku-1",
     }
-    assert validate_order(order) == []
+    assert not_recommended(order) == []
 
 
 def test_time_sent_defaults_to_now() -> None:
@@ -200,7 +206,7 @@ def test_mobile_order(order_type: Any) -> None:
     assert connection["forterMobileUID"] == "10EG-891C"
     assert "forterTokenCookie" not in connection
     assert connection["mobileDeviceModel"] == "iPhone14,2"
-    assert validate_order(order) == []
+    assert not_recommended(order) == []
 
 
 def test_mobile_order_rejects_web_types_and_missing_uid() -> None:

@@ -32,9 +32,28 @@ def _mobile(order_id: str = "A1") -> dict[str, Any]:
 
 
 def _bad_currency(order_id: str) -> dict[str, Any]:
+    """A warning: Forter may still accept the order."""
     order = _mobile(order_id)
     order["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
     return order
+
+
+def _card_number(order_id: str) -> dict[str, Any]:
+    """An error: a full card number must never be sent."""
+    order = _mobile(order_id)
+    order["payment"][0]["tokenizedCard"]["nameOnCard"] = "4111 1111 1111 1111"
+    return order
+
+
+CURRENCY_WARNING = (
+    "warning: cartItems[0].basicItemData.price.currency: "
+    "expected ISO-4217 alpha-3 (pattern ^[A-Z]{3}$), got 'usd'"
+)
+CARD_ERROR = (
+    "error: payment[0].tokenizedCard.nameOnCard: looks like a full card number "
+    "(************1111); never send card numbers to Forter: send bin and lastFourDigits (and a "
+    "token) instead"
+)
 
 
 def _jsonl(tmp_path: Path, orders: list[Any], name: str = "orders.jsonl") -> Path:
@@ -53,50 +72,81 @@ def test_validate_valid_files_exit_0() -> None:
     assert "ok: 2 orders valid" in result.stderr
 
 
-def test_validate_reports_file_line_path_message(tmp_path: Path) -> None:
-    orders = [_mobile("A1"), _mobile("A2"), _bad_currency("A3")]
+def test_validate_reports_file_line_severity_path_message(tmp_path: Path) -> None:
+    orders = [_mobile("A1"), _card_number("A2"), _bad_currency("A3")]
     path = _jsonl(tmp_path, orders)
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    lines = result.stdout.splitlines()
-    assert lines == [
-        f"{path}:3 cartItems[0].basicItemData.price.currency: "
-        "expected ISO-4217 alpha-3 (pattern ^[A-Z]{3}$), got 'usd'"
-    ]
-    assert "1 of 3 orders invalid" in result.stderr
+    assert result.stdout.splitlines() == [f"{path}:2 {CARD_ERROR}", f"{path}:3 {CURRENCY_WARNING}"]
+    assert "1 of 3 orders cannot be sent (1 error, 1 warning)" in result.stderr
+    assert "4111 1111 1111 1111" not in result.output
+
+
+def test_validate_warnings_exit_0_unless_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _jsonl(tmp_path, [_mobile("A1"), _bad_currency("A2")])
+    lenient = runner.invoke(app, ["validate", str(path)])
+    assert lenient.exit_code == 0
+    assert lenient.stdout.splitlines() == [f"{path}:2 {CURRENCY_WARNING}"]
+    assert (
+        "ok: 2 orders can be sent; 1 with warnings (1 warning; --strict would refuse them)"
+        in lenient.stderr
+    )
+    strict = runner.invoke(app, ["validate", "--strict", str(path)])
+    assert strict.exit_code == 1
+    assert strict.stdout == lenient.stdout  # the same lines, marked as warnings
+    assert "1 of 2 orders cannot be sent in strict mode (1 warning)" in strict.stderr
+    monkeypatch.setenv("FORTER_VALIDATION", "strict")
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 1
+    monkeypatch.setenv("FORTER_VALIDATION", "loose")
+    bad_env = runner.invoke(app, ["validate", str(path)])
+    assert bad_env.exit_code == 2
+    assert "FORTER_VALIDATION must be one of default, strict, off" in bad_env.stderr
+
+
+def test_validate_typo_is_a_warning_with_did_you_mean(tmp_path: Path) -> None:
+    order = _mobile("A1")
+    order["primaryRecipent"] = order.pop("primaryRecipient")
+    path = _jsonl(tmp_path, [order])
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert f"{path}:1 warning: primaryRecipent: unknown field 'primaryRecipent'" in result.stdout
+    assert "did you mean 'primaryRecipient'?" in result.stdout
+    assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
 
 
 def test_validate_jsonl_line_numbers_count_blank_lines(tmp_path: Path) -> None:
     path = tmp_path / "orders.ndjson"
-    path.write_text(json.dumps(_mobile("A1")) + "\n\n\n" + json.dumps(_bad_currency("A2")) + "\n")
+    path.write_text(json.dumps(_mobile("A1")) + "\n\n\n" + json.dumps(_card_number("A2")) + "\n")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{path}:4 cartItems[0]")
+    assert result.stdout.startswith(f"{path}:4 error: payment[0]")
 
 
 def test_validate_single_document_has_no_line_number(tmp_path: Path) -> None:
     path = tmp_path / "order.json"
-    path.write_text(json.dumps(_bad_currency("A1"), indent=2))
+    path.write_text(json.dumps(_card_number("A1"), indent=2))
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{path} cartItems[0].basicItemData.price.currency: ")
+    assert result.stdout.startswith(f"{path} error: payment[0].tokenizedCard.nameOnCard: ")
 
 
 def test_validate_array_reports_each_items_line(tmp_path: Path) -> None:
     path = tmp_path / "orders.json"
     path.write_text(
-        "[\n" + json.dumps(_mobile("A1")) + ",\n" + json.dumps(_bad_currency("A2")) + "\n]"
+        "[\n" + json.dumps(_mobile("A1")) + ",\n" + json.dumps(_card_number("A2")) + "\n]"
     )
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{path}:3 cartItems[0]")
+    assert result.stdout.startswith(f"{path}:3 error: payment[0]")
 
 
 def test_validate_non_object_is_invalid_not_unreadable(tmp_path: Path) -> None:
     path = _jsonl(tmp_path, [_mobile("A1"), [1, 2]])
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:2 (order): not a JSON object" in result.stdout
+    assert f"{path}:2 error: (order): not a JSON object" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -122,32 +172,45 @@ def test_validate_unreadable_input_exit_2(
 
 def test_validate_jsonl_line_that_is_not_json_exit_2_with_file_line(tmp_path: Path) -> None:
     path = tmp_path / "orders.jsonl"
-    path.write_text(json.dumps(_bad_currency("A1")) + "\n{broken\n" + json.dumps(_mobile()) + "\n")
+    path.write_text(json.dumps(_card_number("A1")) + "\n{broken\n" + json.dumps(_mobile()) + "\n")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 2  # unreadable beats invalid
     assert f"forter-orders: {path}:2: not JSON" in result.stderr
-    assert f"{path}:1 cartItems" in result.stdout  # the rest of the file is still checked
+    assert f"{path}:1 error: payment" in result.stdout  # the rest of the file is still checked
 
 
 def test_validate_json_format(tmp_path: Path) -> None:
-    path = _jsonl(tmp_path, [_mobile("A1"), _bad_currency("A2")])
+    path = _jsonl(tmp_path, [_mobile("A1"), _bad_currency("A2"), _card_number("A3")])
     result = runner.invoke(app, ["validate", "--format", "json", str(path)])
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
     assert doc["valid"] is False
-    assert doc["orders"] == 2
+    assert doc["strict"] is False
+    assert doc["orders"] == 3
     assert doc["invalidOrders"] == 1
+    assert doc["ordersWithWarnings"] == 1
+    assert (doc["errorCount"], doc["warningCount"], doc["problemCount"]) == (1, 1, 2)
     assert doc["exitCode"] == 1
-    (problem,) = doc["problems"]
-    assert problem == {
+    warning, error = doc["problems"]
+    assert warning == {
         "file": str(path),
         "line": 2,
         "record": 2,
         "orderId": "A2",
+        "severity": "warning",
         "path": "cartItems[0].basicItemData.price.currency",
         "message": "expected ISO-4217 alpha-3 (pattern ^[A-Z]{3}$), got 'usd'",
         "code": "pattern",
     }
+    assert (error["severity"], error["path"], error["code"]) == (
+        "error",
+        "payment[0].tokenizedCard.nameOnCard",
+        "card_number",
+    )
+    strict = json.loads(
+        runner.invoke(app, ["validate", "-f", "json", "--strict", str(path)]).stdout
+    )
+    assert (strict["strict"], strict["invalidOrders"], strict["exitCode"]) == (True, 2, 1)
 
 
 def test_validate_json_format_valid_and_unreadable(tmp_path: Path) -> None:
@@ -156,8 +219,12 @@ def test_validate_json_format_valid_and_unreadable(tmp_path: Path) -> None:
     assert json.loads(ok.stdout) == {
         "problems": [],
         "valid": True,
+        "strict": False,
         "orders": 1,
         "invalidOrders": 0,
+        "ordersWithWarnings": 0,
+        "errorCount": 0,
+        "warningCount": 0,
         "problemCount": 0,
         "unreadable": [],
         "exitCode": 0,
@@ -171,10 +238,10 @@ def test_validate_json_format_valid_and_unreadable(tmp_path: Path) -> None:
 
 
 def test_validate_reads_stdin() -> None:
-    text = json.dumps(_mobile("A1")) + "\n" + json.dumps(_bad_currency("A2")) + "\n"
+    text = json.dumps(_mobile("A1")) + "\n" + json.dumps(_card_number("A2")) + "\n"
     result = runner.invoke(app, ["validate", "-"], input=text)
     assert result.exit_code == 1
-    assert result.stdout.startswith("<stdin>:2 cartItems[0]")
+    assert result.stdout.startswith("<stdin>:2 error: payment[0]")
 
 
 # ------------------------------------------------------------------------------ usage
@@ -314,17 +381,50 @@ def test_send_one_order_to_the_mock_prints_its_decision() -> None:
 def test_send_batch_journal_and_summary(tmp_path: Path) -> None:
     decline = _mobile("D1")
     decline["accountOwner"]["email"] = "decline@forter.com"
-    path = _jsonl(tmp_path, [_mobile("A1"), decline, _bad_currency("B1"), _mobile("A2")])
+    orders = [_mobile("A1"), decline, _bad_currency("B1"), _mobile("A2"), _card_number("C1")]
+    path = _jsonl(tmp_path, orders)
     out = tmp_path / "decisions.jsonl"
     result = runner.invoke(app, ["send", str(path), "--mock", "--out", str(out)])
     assert result.exit_code == 0, result.output
     entries = {e["line"]: e for e in map(json.loads, out.read_text().splitlines())}
-    assert sorted(entries) == [1, 2, 3, 4]
+    assert sorted(entries) == [1, 2, 3, 4, 5]
     assert entries[2]["forterDecision"] == "DECLINE"
-    assert entries[3]["outcome"] == "invalid"
-    assert entries[3]["problems"][0]["path"] == "cartItems[0].basicItemData.price.currency"
+    assert "warnings" not in entries[2]
+    # A warning: sent, and journalled with the outcome.
+    assert entries[3]["outcome"] == "decision"
+    assert entries[3]["warnings"] == [
+        {
+            "path": "cartItems[0].basicItemData.price.currency",
+            "message": "expected ISO-4217 alpha-3 (pattern ^[A-Z]{3}$), got 'usd'",
+            "severity": "warning",
+            "code": "pattern",
+        }
+    ]
+    # An error: journalled as invalid, not sent.
+    assert entries[5]["outcome"] == "invalid"
+    assert [(p["path"], p["severity"]) for p in entries[5]["problems"]] == [
+        ("payment[0].tokenizedCard.nameOnCard", "error")
+    ]
     assert "decision DECLINE" in result.stdout
     assert "invalid (not sent)" in result.stdout
+    assert "sent with warnings" in result.stdout
+    assert "1 (1 warning)" in result.stdout
+
+
+def test_send_strict_journals_warnings_as_invalid(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path, [_mobile("A1"), _bad_currency("B1")])
+    out = tmp_path / "decisions.jsonl"
+    result = runner.invoke(app, ["send", str(path), "--mock", "--strict", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    entries = {e["line"]: e for e in map(json.loads, out.read_text().splitlines())}
+    assert entries[1]["outcome"] == "decision"
+    assert entries[2]["outcome"] == "invalid"
+    assert [(p["path"], p["severity"]) for p in entries[2]["problems"]] == [
+        ("cartItems[0].basicItemData.price.currency", "warning")
+    ]
+    both = runner.invoke(app, ["send", str(path), "--mock", "--strict", "--no-validate"])
+    assert both.exit_code == 2
+    assert "contradict" in both.stderr
 
 
 def test_send_without_secret_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -391,7 +491,7 @@ def test_send_secret_from_file_is_never_echoed(tmp_path: Path) -> None:
 
 
 def test_no_validate_sends_invalid_orders_and_the_400_is_an_error(tmp_path: Path) -> None:
-    path = _jsonl(tmp_path, [_bad_currency("B1")])
+    path = _jsonl(tmp_path, [_card_number("C1")])
     out = tmp_path / "j.jsonl"
     result = runner.invoke(app, ["send", str(path), "--mock", "--no-validate", "--out", str(out)])
     assert result.exit_code == 1
@@ -399,7 +499,8 @@ def test_no_validate_sends_invalid_orders_and_the_400_is_an_error(tmp_path: Path
     assert entry["outcome"] == "error"
     assert entry["errorType"] == "BadRequestError"
     assert entry["httpStatus"] == 400
-    assert "cartItems[0].basicItemData.price.currency" in [p["path"] for p in entry["problems"]]
+    assert "payment[0].tokenizedCard.nameOnCard" in [p["path"] for p in entry["problems"]]
+    assert "4111 1111 1111 1111" not in out.read_text()
     assert entry["requestId"]
 
 

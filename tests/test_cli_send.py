@@ -236,8 +236,10 @@ def test_unparseable_jsonl_line_in_a_batch_is_journalled_invalid(tmp_path: Path)
 def test_validate_exit_codes_through_the_console_script(tmp_path: Path) -> None:
     good = _orders_file(tmp_path, 2)
     bad = tmp_path / "bad.jsonl"
-    broken = dict(MOBILE, orderId="B1", orderType=5)
+    broken = dict(MOBILE, orderId="", orderType=5)  # an error (orderId) and a warning
     bad.write_text(json.dumps(MOBILE) + "\n" + json.dumps(broken) + "\n")
+    warned = tmp_path / "warned.jsonl"
+    warned.write_text(json.dumps(dict(MOBILE, orderType=5)) + "\n")
     garbage = tmp_path / "garbage.jsonl"
     garbage.write_text(json.dumps(MOBILE) + "\nnot json\n")
 
@@ -249,7 +251,14 @@ def test_validate_exit_codes_through_the_console_script(tmp_path: Path) -> None:
     assert run(good).returncode == 0
     invalid = run(bad)
     assert invalid.returncode == 1
-    assert invalid.stdout.startswith(f"{bad}:2 orderType: ")
+    assert invalid.stdout.splitlines()[0].startswith(f"{bad}:2 error: orderId: ")
+    assert invalid.stdout.splitlines()[1].startswith(f"{bad}:2 warning: orderType: ")
+    assert run(warned).returncode == 0  # a warning alone: the order can be sent
+    strict = subprocess.run(
+        [str(BIN), "validate", "--strict", str(warned)], capture_output=True, text=True, check=False
+    )
+    assert strict.returncode == 1
+    assert strict.stdout.startswith(f"{warned}:1 warning: orderType: ")
     unreadable = run(garbage)
     assert unreadable.returncode == 2
     assert f"{garbage}:2: not JSON" in unreadable.stderr
@@ -272,7 +281,8 @@ def test_demo_exit_0_and_table_mentions_each_scenario() -> None:
         "cartItems[0].basicItemData.price.currency",
         "http-503",
         "fallback (timeout)",
-        "all 9 scenarios behaved as expected",
+        "sent; warnings:",
+        "all 10 scenarios behaved as expected",
     ):
         assert needle in out, needle
 

@@ -82,6 +82,7 @@ def env_clean(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
         "FORTER_BASE_URL",
         "FORTER_SUB_MERCHANT_SITE_ID",
         "FORTER_CLIENT_ID",
+        "FORTER_VALIDATION",
     ):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
@@ -134,13 +135,38 @@ def test_dict_is_sent_as_is_even_with_unknown_keys_when_not_validated(
     assert json.loads(recorder.requests[0].content)["brandNewForterField"] == {"x": 1}
 
 
-def test_invalid_order_is_not_sent(web_order: dict[str, Any]) -> None:
+def test_invalid_order_is_not_sent_in_strict_mode(web_order: dict[str, Any]) -> None:
     recorder = Recorder()
-    client = make_client(recorder)
+    client = make_client(recorder, validation="strict")
     del web_order["cartItems"]
     with pytest.raises(OrderValidationError) as info:
         client.orders.create(web_order)
-    assert [p.path for p in info.value.problems] == ["cartItems"]
+    assert [(p.path, p.severity) for p in info.value.problems] == [("cartItems", "warning")]
+    assert info.value.strict is True
+    assert recorder.requests == []
+
+
+def test_a_warning_is_sent_by_default_and_returned_with_the_decision(
+    web_order: dict[str, Any],
+) -> None:
+    recorder = Recorder()
+    client = make_client(recorder)
+    del web_order["cartItems"]
+    decision = client.orders.create(web_order)
+    assert [(p.path, p.severity) for p in decision.warnings] == [("cartItems", "warning")]
+    assert "cartItems" not in json.loads(recorder.requests[0].content)
+
+
+def test_an_error_is_not_sent_by_default(web_order: dict[str, Any]) -> None:
+    recorder = Recorder()
+    client = make_client(recorder)
+    web_order["payment"][0]["creditCard"]["nameOnCard"] = "4111 1111 1111 1111"
+    with pytest.raises(OrderValidationError) as info:
+        client.orders.create(web_order)
+    assert [(p.path, p.severity) for p in info.value.errors] == [
+        ("payment[0].creditCard.nameOnCard", "error")
+    ]
+    assert info.value.strict is False
     assert recorder.requests == []
 
 
@@ -181,7 +207,8 @@ def test_optional_headers_and_extra_headers(web_order: dict[str, Any]) -> None:
 
 # Order ids that exercise the URL shortcut and its fall-backs: unreserved characters, escapes,
 # non-ASCII, and the dot segments httpx removes from paths.
-WIRE_IDS = ["2356fdse0rr489", "AZaz09-._~", "a/b c?d#e%f", "été-日本", ".", "..", "x" * 200]
+# ("." and "..", which httpx would remove, are refused before sending: see the test below.)
+WIRE_IDS = ["2356fdse0rr489", "AZaz09-._~", "a/b c?d#e%f", "été-日本", ".x", "x..", "x" * 200]
 
 
 def _sent_with_and_without_shortcut(
@@ -206,6 +233,21 @@ def _sent_with_and_without_shortcut(
         mine.close()
         sent.append(recorder.requests)
     return sent[0], sent[1]
+
+
+@pytest.mark.parametrize("order_id", [".", ".."])
+def test_dot_segment_order_ids_are_refused_even_unvalidated(
+    web_order: dict[str, Any], order_id: str
+) -> None:
+    """httpx resolves "." and ".." as path segments: the request would reach another URL."""
+    recorder = Recorder()
+    web_order["orderId"] = order_id
+    with pytest.raises(OrderValidationError) as info:
+        make_client(recorder).orders.create(web_order, validation="off")
+    assert [(p.path, p.code, p.severity) for p in info.value.problems] == [
+        ("orderId", "order_id", "error")
+    ]
+    assert recorder.requests == []
 
 
 def _same_request(fast: httpx.Request, full: httpx.Request) -> None:

@@ -127,11 +127,16 @@ async def test_async_errors_and_validation() -> None:
     with pytest.raises(BadRequestError) as info:
         await client.orders.create(ORDER)
     assert info.value.errors[0].path == "a"
-    with pytest.raises(OrderValidationError):
-        await client.orders.create({"orderId": "x"})
+    with pytest.raises(OrderValidationError) as refused:
+        await client.orders.create({"orderId": "x"}, validation="strict")
+    assert {p.severity for p in refused.value.problems} == {"warning"}
+    with pytest.raises(OrderValidationError) as unsendable:
+        await client.orders.create({"orderId": ""})  # an error in every mode
+    assert [p.path for p in unsendable.value.errors] == ["orderId"]
     assert len(seen) == 1
-    await client.orders.create({"orderId": "x"}, validate=False)
+    decision = await client.orders.create({"orderId": "x"})  # warnings only: sent
     assert json.loads(seen[1].content) == {"orderId": "x"}
+    assert "orderType" in {p.path for p in decision.warnings}
 
 
 @pytest.mark.anyio

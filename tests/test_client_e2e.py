@@ -158,11 +158,17 @@ def test_wrong_key_is_authentication_error(srv: Any) -> None:
     assert len(received(srv)) == 1  # 401 is never retried
 
 
-def test_server_side_validation_errors_are_parsed(client: ForterClient) -> None:
+def test_server_side_validation_errors_are_parsed(client: ForterClient, srv: Any) -> None:
     order = load("mobile_app_order.json")
     order["totalAmount"]["currency"] = "usd"
+    # Like Forter, the mock accepts what the client only warns about, and says so in a header.
+    decision = client.orders.create(order, validation="off")
+    assert decision.forter_decision == "APPROVE"
+    assert [w["path"] for w in received(srv)[0]["warnings"]] == ["totalAmount.currency"]
+    # A strict mock refuses it, and the client reads the 400's paths.
+    srv.strict = True
     with pytest.raises(BadRequestError) as info:
-        client.orders.create(order, validate=False)
+        client.orders.create(order, validation="off")
     assert "totalAmount.currency" in [e.path for e in info.value.errors]
 
 

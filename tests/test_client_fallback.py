@@ -110,9 +110,19 @@ def test_418_never_falls_back() -> None:
 
 def test_validation_errors_never_fall_back() -> None:
     client, seen = client_answering(httpx.Response(503), fallback=FallbackPolicy())
-    with pytest.raises(OrderValidationError):
-        client.orders.create({**ORDER, "cartitems": []})
+    with pytest.raises(OrderValidationError):  # an error: a full card number
+        client.orders.create({**ORDER, "note": "card 4111 1111 1111 1111"})
+    with pytest.raises(OrderValidationError):  # a warning, in strict mode
+        client.orders.create({**ORDER, "cartitems": []}, validation="strict")
     assert seen == []
+
+
+def test_a_fallback_decision_keeps_the_orders_warnings() -> None:
+    client, seen = client_answering(httpx.Response(503), fallback=FallbackPolicy())
+    decision = client.orders.create({**ORDER, "cartitems": []})
+    assert is_fallback(decision)
+    assert [(p.path, p.suggestion) for p in decision.warnings] == [("cartitems", "cartItems")]
+    assert len(seen) == 2
 
 
 def test_disabled_triggers_raise() -> None:

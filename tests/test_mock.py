@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import httpx
 import jsonschema
@@ -95,16 +95,65 @@ def test_mobile_example_over_plain_http_is_approved(mock: ForterMockState) -> No
     assert REQUEST_ID.match(response.getheader("X-Request-Id") or "")
 
 
-def test_full_example_with_a_broken_currency_names_its_path(client: httpx.Client) -> None:
+def warning_paths(response: httpx.Response) -> list[str]:
+    header = response.headers.get("x-mock-warnings")
+    if header is None:
+        assert "x-mock-warning-count" not in response.headers
+        return []
+    warnings = json.loads(header)
+    assert response.headers["x-mock-warning-count"] == str(len(warnings))
+    return [w["path"] for w in warnings]
+
+
+def test_full_example_with_a_broken_currency_names_its_path(
+    client: httpx.Client, mock: ForterMockState
+) -> None:
     order = example("full_web_order.json")
-    assert post(client, order).status_code == 200
+    response = post(client, order)
+    assert response.status_code == 200
+    assert warning_paths(response) == []
     order["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
+    # Like Forter: accepted, with what strict validation would have said in a header.
+    response = post(client, order)
+    assert response.status_code == 200
+    assert warning_paths(response) == ["cartItems[0].basicItemData.price.currency"]
+    assert "usd" in response.headers["x-mock-warnings"]
+    (recorded,) = mock.warnings[-1:]
+    assert recorded["orderId"] == order["orderId"]
+    assert recorded["path"] == "cartItems[0].basicItemData.price.currency"
+    assert recorded["code"] == "pattern"
+    # Strict: refused, with the same path.
+    mock.strict = True
     response = post(client, order)
     assert response.status_code == 400
     assert error_paths(response) == ["cartItems[0].basicItemData.price.currency"]
     assert "usd" in response.json()["errors"][0]["message"]
 
 
+def test_errors_are_refused_even_when_not_strict(client: httpx.Client) -> None:
+    order = example("full_web_order.json")
+    order["payment"][0]["creditCard"]["nameOnCard"] = "4111 1111 1111 1111"
+    order["cartitems"] = []
+    response = post(client, order)
+    assert response.status_code == 400
+    assert error_paths(response) == ["payment[0].creditCard.nameOnCard"]
+    assert "4111 1111 1111 1111" not in response.text
+    assert warning_paths(response) == ["cartitems"]  # said too, in the header
+
+
+def test_warnings_header_stays_small(client: httpx.Client) -> None:
+    order = example("full_web_order.json")
+    order["additionalIdentifiers"].update({f"unknownMember{i:03}": "x" * 200 for i in range(300)})
+    response = post(client, order)
+    assert response.status_code == 200
+    assert response.headers["x-mock-warning-count"] == "300"
+    assert len(response.headers["x-mock-warnings"]) <= 4 * 1024
+    shown = json.loads(response.headers["x-mock-warnings"])
+    assert shown[-1]["code"] == "more"
+    assert shown[-1]["message"] == f"... {300 - (len(shown) - 1)} more"
+
+
+@pytest.mark.forter_strict
 def test_every_violation_is_listed(client: httpx.Client) -> None:
     order = example("full_web_order.json")
     order["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
@@ -117,18 +166,25 @@ def test_every_violation_is_listed(client: httpx.Client) -> None:
     ]
 
 
-def test_missing_required_and_unknown_fields_are_named(client: httpx.Client) -> None:
+def test_missing_required_and_unknown_fields_are_named(
+    client: httpx.Client, mock: ForterMockState
+) -> None:
     order = example("mobile_app_order.json")
     del order["connectionInformation"]["userAgent"]
     del order["cartItems"]
     order["primaryRecipient"]["address"]["planet"] = "Mars"
-    response = post(client, order)
-    assert response.status_code == 400
-    assert sorted(error_paths(response)) == [
+    expected = [
         "cartItems",
         "connectionInformation.userAgent",
         "primaryRecipient.address.planet",
     ]
+    response = post(client, order)
+    assert response.status_code == 200
+    assert sorted(warning_paths(response)) == expected
+    mock.strict = True
+    response = post(client, order)
+    assert response.status_code == 400
+    assert sorted(error_paths(response)) == expected
 
 
 @pytest.mark.parametrize(
@@ -138,6 +194,7 @@ def test_missing_required_and_unknown_fields_are_named(client: httpx.Client) -> 
         ("WEB", "forterTokenCookie", "connectionInformation.forterTokenCookie"),
     ],
 )
+@pytest.mark.forter_strict
 def test_mobile_web_rule(client: httpx.Client, order_type: str, drop: str, path: str) -> None:
     order = example("mobile_app_order.json")
     order["orderType"] = order_type
@@ -284,12 +341,12 @@ def test_encoded_slash_in_order_id_reaches_the_handler(client: httpx.Client) -> 
     assert response.json()["orderId"] == "a/b"
 
 
-@pytest.mark.parametrize("order_id", ["\n", "A1\n"])
+@pytest.mark.parametrize("order_id", ["\n", "A1\n", "\n0", "A\r\nB"])
 def test_order_id_ending_in_a_newline_keeps_it(client: httpx.Client, order_id: str) -> None:
     # Valid for the spec (any 1-255 characters); Starlette's route regex would drop the "\n".
     order = example("mobile_app_order.json")
     order["orderId"] = order_id
-    response = post(client, order, order_id=order_id.replace("\n", "%0A"))
+    response = post(client, order, order_id=quote(order_id, safe=""))
     assert response.status_code == 200, response.text
     assert response.json()["orderId"] == order_id
 

@@ -136,7 +136,8 @@ def test_decision_scenarios_still_check_auth_and_body(mock: ForterMockState) -> 
     )
     assert unauth.status_code == 401
     with httpx.Client(base_url=mock.url, auth=AUTH, headers=HEADERS) as client:
-        assert send(client, "decline", order={"orderId": OID}).status_code == 400
+        # A body with an error (orderId other than the URL's) is refused whatever the scenario.
+        assert send(client, "decline", order={"orderId": "other"}).status_code == 400
 
 
 def test_empty_body_500(client: httpx.Client) -> None:
@@ -495,7 +496,7 @@ def test_stats_count_order_requests_by_scenario_and_status(
     with pytest.raises(httpx.TransportError):
         send(client)  # queued reset: no status
     assert send(client).status_code == 200  # no scenario
-    assert send(client, order={"orderId": OID}).status_code == 400  # no scenario, bad body
+    assert send(client, order={"orderId": "other"}).status_code == 400  # no scenario, bad body
     assert send(client, "http-503").status_code == 503  # header
     assert send(client, "slow:5").status_code == 200
     assert send(client, "nope").status_code == 400  # unknown scenario name: none applied

@@ -97,12 +97,36 @@ def test_the_web_mobile_rule_is_shown_as_written_not_as_alternatives(
     spec: Json, derived: Json
 ) -> None:
     order = derived["components"]["schemas"]["Order"]
-    assert "allOf" not in order  # Redoc renders it as "One of: case 1 / case 2"
-    assert "**Conditional rules**" in order["description"]
+    assert "allOf" not in order  # Redoc would render it as "One of: case 1 / case 2"
+    assert "x-forter-strict-allOf" not in order
+    assert "**Conditional rules, strict view**" in order["description"]
+    rules = spec["components"]["schemas"]["Order"]["x-forter-strict-allOf"]
     assert (
-        yaml.safe_dump(spec["components"]["schemas"]["Order"]["allOf"], sort_keys=False).strip()
-        in (order["description"])
+        yaml.safe_dump(rules, sort_keys=False, allow_unicode=True, width=100).strip()
+        in order["description"]
     )
+
+
+def test_recommended_members_and_free_form_objects_are_named(derived: Json) -> None:
+    schemas = derived["components"]["schemas"]
+    assert "**Recommended members:** `authorizationStep`" in schemas["Order"]["description"]
+    assert "**Free-form:**" in schemas["MerchantIdentifiers"]["description"]
+
+
+def test_senders_are_linked_at_their_commit(spec: Json, derived: Json) -> None:
+    original = dict(members(spec["components"]))
+    rendered = dict(members(derived["components"]))
+    cited = {p: m["x-forter-seen-in"] for p, m in original.items() if "x-forter-seen-in" in m}
+    assert cited
+    for path, entries in cited.items():
+        description = rendered[path]["description"]
+        assert "**Seen in**" in description, path
+        for entry in entries:
+            if "repo" in entry:
+                url = f"https://github.com/{entry['repo']}/blob/{entry['commit']}/{entry['path']}"
+                assert url in description, path
+            else:
+                assert entry["url"] in description, path
 
 
 def test_examples_are_copied_untouched(spec: Json, derived: Json) -> None:
@@ -135,6 +159,14 @@ def test_the_page_names_the_spec_it_was_rendered_from(derived: Json, spec_text: 
         ("x-forter-source", ["CT_EX", "M2_O"], "**Sources:** CT_EX; M2_O."),
         ("x-forter-known-values", ["A", "B"], "`A`, `B`."),
         ("x-forter-since", "10.1", "**`x-forter-since`:** `10.1`"),
+        (
+            "x-forter-seen-in",
+            [{"repo": "o/r", "path": "a.rb", "commit": "c" * 40, "shows": "null"}],
+            f"[o/r `a.rb`](https://github.com/o/r/blob/{'c' * 40}/a.rb) at `cccccccccccc` (null)",
+        ),
+        ("x-forter-seen-in", [{"url": "https://x.test/p"}], "* <https://x.test/p>"),
+        ("x-forter-recommended", ["payment"], "**Recommended members:** `payment`."),
+        ("x-forter-free-form", True, "**Free-form:**"),
         (
             "x-forter-rule",
             {"when": {"orderType": ["IOS"]}},

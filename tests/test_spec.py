@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,17 @@ import jsonschema
 import pytest
 from openapi_spec_validator import validate as validate_openapi
 
-from forter_orders._spec import component_schema, load_spec
+from forter_orders._spec import (
+    FREE_FORM,
+    INT64_MAX,
+    INT64_MIN,
+    RECOMMENDED,
+    STRICT_ALL_OF,
+    component_schema,
+    load_spec,
+    strict_component_schema,
+    strict_components,
+)
 from forter_orders_api.models import Order, OrderDecision
 from forter_orders_api.types import UnknownValue
 
@@ -29,8 +40,10 @@ def example(name: str) -> Json:
     return data
 
 
-def validator(schema_name: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(component_schema(schema_name))
+def validator(schema_name: str, *, strict: bool = False) -> jsonschema.Draft202012Validator:
+    """The reference validator of the published spec, or of its strict view."""
+    schema = strict_component_schema(schema_name) if strict else component_schema(schema_name)
+    return jsonschema.Draft202012Validator(schema)
 
 
 def test_spec_is_a_valid_openapi_31_document() -> None:
@@ -81,29 +94,41 @@ def _resolve(spec: Json, schema: Json) -> Json:
     return schema
 
 
-def _walk(spec: Json, root: str, wire_path: str) -> tuple[Json | None, bool]:
+def _walk(spec: Json, root: str, wire_path: str) -> tuple[Json | None, bool, bool]:
     """Follow a reference wire path (``a.b[].c``) through the spec.
 
-    Returns the property schema (None when a segment is missing) and whether any segment
-    on the way is marked ``x-forter-confidence: inferred``.
+    Returns the property schema (None when a segment is missing), whether any segment on the
+    way is marked ``x-forter-confidence: inferred``, and whether any segment on the way cites
+    a public sender for its casing (``x-forter-seen-in``).
     """
     schema = spec["components"]["schemas"][root]
-    inferred = False
+    inferred = evidenced = False
     for segment in wire_path.split("."):
         is_array = segment.endswith("[]")
         name = segment.removesuffix("[]")
-        props = _resolve(spec, schema).get("properties", {})
+        props = _resolve(spec, _nullable_branch(schema)).get("properties", {})
         if name not in props:
-            return None, inferred
+            return None, inferred, evidenced
         prop = props[name]
         inferred = inferred or prop.get("x-forter-confidence") == "inferred"
+        evidenced = evidenced or any(
+            "casing" in entry.get("shows", "") for entry in prop.get("x-forter-seen-in", [])
+        )
         schema = prop
         if is_array:
             schema = _resolve(spec, schema)
             if schema.get("type") != "array":
-                return None, inferred
+                return None, inferred, evidenced
             schema = schema["items"]
-    return schema, inferred
+    return schema, inferred, evidenced
+
+
+def _nullable_branch(schema: Json) -> Json:
+    """The non-null branch of ``anyOf: [{$ref}, {type: null}]`` (a nullable member)."""
+    for branch in schema.get("anyOf", []):
+        if branch.get("type") != "null":
+            return dict(branch)
+    return schema
 
 
 @pytest.mark.parametrize(("section", "root"), [("request", "Order"), ("response", "OrderDecision")])
@@ -111,20 +136,24 @@ def test_every_reference_path_resolves_under_its_wire_name(
     section: str, root: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     spec = load_spec()
-    missing, marked, should_be_marked = [], 0, []
+    missing, marked, should_be_marked, promoted = [], 0, [], 0
     for entry in REFERENCE[section].values():
-        schema, inferred = _walk(spec, root, entry["wire"])
+        schema, inferred, evidenced = _walk(spec, root, entry["wire"])
         if schema is None:
             missing.append(entry["wire"])
             continue
         marked += inferred
         if entry["confidence"] == "inferred" and not inferred:
-            should_be_marked.append(entry["wire"])
+            # Promoted to sourced: only with a public sender showing the casing in the spec.
+            promoted += evidenced
+            if not evidenced:
+                should_be_marked.append(entry["wire"])
     total = len(REFERENCE[section])
     with capsys.disabled():
         print(
             f"\n{section}: {total - len(missing)}/{total} reference paths resolve; "
-            f"{marked} still marked x-forter-confidence: inferred"
+            f"{marked} still marked x-forter-confidence: inferred, {promoted} promoted with "
+            "evidence (x-forter-seen-in)"
         )
     assert missing == []
     assert should_be_marked == [], "inferred in the reference but not marked in the spec"
@@ -203,9 +232,11 @@ def test_enums_are_closed_only_where_sourced_complete() -> None:
 # ------------------------------------------------------------------ examples
 
 
+@pytest.mark.parametrize("strict", [False, True], ids=["published", "strict view"])
 @pytest.mark.parametrize("name", ["mobile_app_order.json", "full_web_order.json"])
-def test_examples_validate(name: str) -> None:
-    errors = list(validator("Order").iter_errors(example(name)))
+def test_examples_validate(name: str, strict: bool) -> None:
+    """Both examples (the mobile one is seed 004's sample) pass even the strict view."""
+    errors = list(validator("Order", strict=strict).iter_errors(example(name)))
     assert errors == []
 
 
@@ -269,6 +300,7 @@ def _delete(path: str) -> Callable[[Json], None]:
     return apply
 
 
+# Broken under the published spec: Forter's contract says otherwise.
 BROKEN = {
     "wrong type": ("full_web_order.json", _set("cartItems.0.basicItemData.quantity", "1")),
     "bad enum": ("full_web_order.json", _set("authorizationStep", "PRE-AUTH")),
@@ -283,6 +315,13 @@ BROKEN = {
     ),
     "missing required field": ("full_web_order.json", _delete("orderId")),
     "missing customerIP": ("mobile_app_order.json", _delete("connectionInformation.customerIP")),
+    "full card number in bin": (
+        "full_web_order.json",
+        _set("payment.0.creditCard.bin", "4242424242424242"),
+    ),
+}
+# Accepted by Forter (the published spec), refused by the strict view the client warns with.
+STRICT_ONLY = {
     "mobile order with a cookie": (
         "mobile_app_order.json",
         _set("connectionInformation.forterTokenCookie", "abc123"),
@@ -295,12 +334,17 @@ BROKEN = {
         "full_web_order.json",
         _delete("connectionInformation.forterTokenCookie"),
     ),
+    "web order with a null cookie": (
+        "full_web_order.json",
+        _set("connectionInformation.forterTokenCookie", None),
+    ),
+    "web order without connectionInformation": (
+        "full_web_order.json",
+        _delete("connectionInformation"),
+    ),
     "misspelled key": ("full_web_order.json", _set("cartitems", [])),
     "misspelled nested key": ("full_web_order.json", _set("totalAmount.Currency", "USD")),
-    "full card number in bin": (
-        "full_web_order.json",
-        _set("payment.0.creditCard.bin", "4242424242424242"),
-    ),
+    "recommended member missing": ("full_web_order.json", _delete("accountOwner")),
 }
 
 
@@ -310,6 +354,16 @@ def test_broken_copies_are_rejected(case: str) -> None:
     order = copy.deepcopy(example(name))
     breaks(order)
     assert not validator("Order").is_valid(order)
+    assert not validator("Order", strict=True).is_valid(order)
+
+
+@pytest.mark.parametrize("case", sorted(STRICT_ONLY))
+def test_strict_only_copies_are_accepted_but_not_strictly(case: str) -> None:
+    name, breaks = STRICT_ONLY[case]
+    order = copy.deepcopy(example(name))
+    breaks(order)
+    assert validator("Order").is_valid(order)
+    assert not validator("Order", strict=True).is_valid(order)
 
 
 def test_web_rule_applies_to_web_orders_only() -> None:
@@ -317,7 +371,108 @@ def test_web_rule_applies_to_web_orders_only() -> None:
     order = copy.deepcopy(example("full_web_order.json"))
     order["orderType"] = "PHONE"
     del order["connectionInformation"]["forterTokenCookie"]
-    assert validator("Order").is_valid(order)
+    assert validator("Order", strict=True).is_valid(order)
+    del order["connectionInformation"]
+    assert validator("Order", strict=True).is_valid(order)
+
+
+# ------------------------------------------------------------------ open spec, strict view
+
+
+def _nodes(node: Any, where: str = "#") -> Any:
+    """Every dict in ``node`` with its JSON-pointer-like location."""
+    if isinstance(node, dict):
+        yield where, node
+        for key, value in node.items():
+            yield from _nodes(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _nodes(value, f"{where}/{index}")
+
+
+def test_the_published_spec_is_open_and_portable() -> None:
+    """What Forter accepts: no closed object, and no if/then (tools misread it beside
+    additionalProperties); the strict-only rules live in x- extensions."""
+    spec = load_spec()
+    closed = [w for w, n in _nodes(spec) if n.get("additionalProperties") is False]
+    assert closed == []
+    conditional = [
+        w
+        for w, n in _nodes(spec)
+        if ("if" in n or "then" in n) and "/x-forter-strict-allOf/" not in w
+    ]
+    assert conditional == []
+    order = spec["components"]["schemas"]["Order"]
+    assert "allOf" not in order
+    assert len(order[STRICT_ALL_OF]) == 2
+    assert set(order[RECOMMENDED]) == {
+        "authorizationStep",
+        "payment",
+        "primaryDeliveryDetails",
+        "primaryRecipient",
+        "accountOwner",
+    }
+
+
+def test_the_strict_view_closes_objects_and_adds_the_guidance() -> None:
+    published = load_spec()["components"]["schemas"]
+    strict = strict_components()["schemas"]
+    for name, schema in published.items():
+        view = strict[name]
+        if schema.get("type") == "object" and "properties" in schema:
+            closed = view.get("additionalProperties") is False
+            assert closed is not bool(schema.get(FREE_FORM)), name
+        assert set(schema.get(RECOMMENDED, [])) <= set(view.get("required", [])), name
+        assert set(schema.get("required", [])) <= set(view.get("required", [])), name
+    assert strict["Order"]["allOf"] == published["Order"][STRICT_ALL_OF]
+    assert strict["FreeFormObject"]["additionalProperties"] is True
+    checkout = strict["Order"]["properties"]["checkoutTime"]
+    assert (checkout["minimum"], checkout["maximum"]) == (0, INT64_MAX)
+    count = strict["AccountOwner"]["properties"]["pastOrdersCount"]
+    assert (count["minimum"], count["maximum"]) == (INT64_MIN, INT64_MAX)
+    assert load_spec()["components"]["schemas"] is not strict  # the spec itself is untouched
+    assert "maximum" not in published["Order"]["properties"]["checkoutTime"]
+
+
+_COMMIT = re.compile(r"^[0-9a-f]{40}$")
+
+
+def test_every_piece_of_evidence_names_its_source() -> None:
+    entries = [
+        (w, e) for w, n in _nodes(load_spec()["components"]) for e in n.get("x-forter-seen-in", [])
+    ]
+    assert len(entries) > 50
+    for where, entry in entries:
+        assert entry.get("shows"), where
+        if "url" in entry:
+            assert entry["url"].startswith("https://"), where
+        else:
+            assert entry["repo"].count("/") == 1, where
+            assert entry["path"], where
+            assert _COMMIT.match(entry["commit"]), where
+
+
+def _nullable(prop: Json) -> bool:
+    kind = prop.get("type")
+    if isinstance(kind, list) and "null" in kind:
+        return True
+    return any(branch.get("type") == "null" for branch in prop.get("anyOf", []))
+
+
+def test_every_nullable_member_cites_a_sender_of_null() -> None:
+    """Members are nullable only where null was seen sent (the mobile sample's null cookie
+    included)."""
+    schemas = load_spec()["components"]["schemas"]
+    nullable = [
+        (name, member, prop)
+        for name, schema in schemas.items()
+        for member, prop in schema.get("properties", {}).items()
+        if _nullable(prop)
+    ]
+    assert len(nullable) >= 15
+    for name, member, prop in nullable:
+        shows = [e["shows"] for e in prop.get("x-forter-seen-in", [])]
+        assert any("null" in text for text in shows), f"{name}.{member}"
 
 
 # ------------------------------------------------------------------ generated models

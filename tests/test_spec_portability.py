@@ -2,9 +2,10 @@
 
 Small specs in tests/data/spec-portability/ reduce openapi.yaml's shape (closed objects, the
 web/mobile rule as if/then in allOf) and vary one thing each. Redocly CLI lints them with its
-recommended preset as shipped and with the project's redocly.yaml; the Python validators judge
-the same valid and invalid orders. If a Redocly upgrade changes a verdict, a test here fails and
-the document (and redocly.yaml's exceptions) must be revisited.
+recommended preset as shipped, with the project's redocly.yaml, and with the configuration that
+fixed finding 2 while the rule was in the schema (redocly-lenient-examples.yaml); the Python
+validators judge the same valid and invalid orders. If a Redocly upgrade changes a verdict, a test
+here fails and the document (and redocly.yaml's exceptions) must be revisited.
 """
 
 from __future__ import annotations
@@ -107,6 +108,11 @@ def recommended(node_tool: Callable[[str], Path]) -> dict[str, list[Problem]]:
 
 
 @pytest.fixture(scope="module")
+def lenient(node_tool: Callable[[str], Path]) -> dict[str, list[Problem]]:
+    return redocly_lint(node_tool("redocly"), REPRO / "redocly-lenient-examples.yaml")
+
+
+@pytest.fixture(scope="module")
 def project(node_tool: Callable[[str], Path]) -> dict[str, list[Problem]]:
     return redocly_lint(node_tool("redocly"), ROOT / "redocly.yaml")
 
@@ -139,21 +145,27 @@ def test_recommended_preset_rejects_valid_examples_of_partial_schemas(
     assert bool(unevaluated) is false_reports, unevaluated
 
 
-def test_project_config_accepts_every_valid_example(project: dict[str, list[Problem]]) -> None:
+def test_lenient_examples_accept_every_valid_example(lenient: dict[str, list[Problem]]) -> None:
     for name in EXPECTED_VERDICTS:
         if name != "shape-current-invalid-examples.yaml":
-            assert example_problems(project[name]) == [], name
+            assert example_problems(lenient[name]) == [], name
 
 
-def test_project_config_still_reports_every_invalid_example(
-    project: dict[str, list[Problem]],
+def test_lenient_examples_still_report_every_invalid_example(
+    lenient: dict[str, list[Problem]],
 ) -> None:
-    problems = example_problems(project["shape-current-invalid-examples.yaml"])
+    problems = example_problems(lenient["shape-current-invalid-examples.yaml"])
     reported = {pointer.split("/examples/", 1)[1].split("/", 1)[0] for _, _, pointer in problems}
     assert reported == set(INSTANCES["invalid"])
     messages = " | ".join(message for _, message, _ in problems)
     for expected in ("forterMobileUID", "type must be string", "`cartitems`", "`customerIp`"):
         assert expected in messages
+
+
+def test_project_config_takes_the_adopted_shape_as_is(project: dict[str, list[Problem]]) -> None:
+    """No partial schema left: Redocly's strict example mode, as shipped, finds nothing false."""
+    assert project["shape-rule-as-extension.yaml"] == []
+    assert example_problems(project["shape-current.yaml"])  # it would, on the old shape
 
 
 @pytest.mark.parametrize(
@@ -177,9 +189,11 @@ def test_required_names_in_partial_schemas_look_undefined(
 
 
 def test_a_bare_leading_zero_breaks_the_example_for_redocly(
-    recommended: dict[str, list[Problem]], project: dict[str, list[Problem]]
+    recommended: dict[str, list[Problem]],
+    lenient: dict[str, list[Problem]],
+    project: dict[str, list[Problem]],
 ) -> None:
-    for found in (recommended, project):
+    for found in (recommended, lenient, project):
         (problem,) = example_problems(found["yaml-leading-zero.yaml"])
         assert "type must be string" in problem[1]
     spec = yaml.safe_load((REPRO / "yaml-leading-zero.yaml").read_text())
@@ -264,3 +278,32 @@ def test_a_nullable_member_that_refers_to_a_component_needs_anyof(
         p.split("/examples/", 1)[1].split("/")[0] for _, _, p in project["shape-nullable-ref.yaml"]
     }
     assert reported == {"nullSibling"}
+
+
+def test_project_config_reports_a_misspelled_member_in_an_example_of_openapi_yaml(
+    node_tool: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """The objects are open, yet a typo in one of the spec's own examples is still caught."""
+    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    content = spec["paths"]["/v3/orders/{orderId}"]["post"]["requestBody"]["content"]
+    example = content["application/json"]["examples"]["mobileAppOrder"]["value"]
+    example["cartitems"] = []
+    example["connectionInformation"]["customerIp"] = "203.0.113.7"
+    example["additionalIdentifiers"] = {"merchant": {"anyMember": 1}}  # free-form: no report
+    (tmp_path / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
+    result = subprocess.run(
+        [
+            str(node_tool("redocly")),
+            *("lint", "openapi.json", "--config", str(ROOT / "redocly.yaml"), "--format=json"),
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    messages = sorted(p["message"] for p in json.loads(result.stdout)["problems"])
+    assert len(messages) == 2, messages
+    assert "`customerIp`" in messages[0]
+    assert "`cartitems`" in messages[1]

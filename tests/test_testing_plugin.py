@@ -33,14 +33,19 @@ def test_scripted_outcomes(forter_mock_state):
     forter_mock_state.script_order("o-2", "http-429")
     assert _post(forter_mock_state, "o-1").status_code == 503
     assert _post(forter_mock_state, "o-2").status_code == 429
-    assert _post(forter_mock_state, "o-1").status_code == 400   # body incomplete
-    assert [r["status"] for r in forter_mock_state.received] == [503, 429, 400]
+    # An incomplete body: accepted, as Forter would, with what strict validation says about it.
+    incomplete = _post(forter_mock_state, "o-1")
+    assert incomplete.status_code == 200
+    assert int(incomplete.headers["x-mock-warning-count"]) > 0
+    assert [r["status"] for r in forter_mock_state.received] == [503, 429, 200]
     assert forter_mock_state.orders == [{"orderId": "o-1"}, {"orderId": "o-2"}, {"orderId": "o-1"}]
+    assert {w["path"] for w in forter_mock_state.warnings} >= {"orderType", "cartItems"}
 
 
 def test_state_is_clean_in_the_next_test(forter_mock_state):
     assert forter_mock_state.received == []
-    assert _post(forter_mock_state, "o-2").status_code == 400   # the o-2 script is gone
+    assert forter_mock_state.warnings == []
+    assert _post(forter_mock_state, "o-2").status_code == 200   # the o-2 script is gone
 
 
 def test_same_server_for_the_session(forter_mock, forter_mock_state):
@@ -64,6 +69,85 @@ def test_fixtures_work_in_any_order(pytester: pytest.Pytester) -> None:
         "test_merchant.py::test_state_is_clean_in_the_next_test",
     )
     result.assert_outcomes(passed=2)  # pytest de-duplicates the repeated node id
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "full_web_order.json"
+STRICT_TESTS = f"""
+import json
+from pathlib import Path
+
+import pytest
+
+from forter_orders import OrderValidationError
+
+ORDER = json.loads(Path({str(EXAMPLE)!r}).read_text())
+
+
+def typo():
+    order = json.loads(json.dumps(ORDER))
+    order["primaryRecipent"] = order.pop("primaryRecipient")
+    return order
+
+
+def test_typo_is_sent_like_forter_would(forter_client, forter_mock_state):
+    decision = forter_client.orders.create(typo())
+    assert decision.forter_decision == "APPROVE"
+    typos = [w.suggestion for w in decision.warnings if w.code == "unknown_field"]
+    assert typos == ["primaryRecipient"]
+    assert forter_mock_state.strict is False
+
+
+@pytest.mark.forter_strict
+def test_typo_fails_a_strict_test(forter_client, forter_mock_state):
+    assert forter_mock_state.strict is True
+    with pytest.raises(OrderValidationError) as info:
+        forter_client.orders.create(typo())
+    assert "did you mean 'primaryRecipient'?" in str(info.value)
+    assert forter_mock_state.received == []  # nothing reached the mock
+
+
+@pytest.mark.forter_strict(False)
+def test_opted_out(forter_mock_state):
+    assert forter_mock_state.strict is False
+"""
+
+
+def test_strict_marker_fails_a_typo_on_purpose(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_strict=STRICT_TESTS)
+    result = pytester.runpytest("-p", "no:randomly")
+    result.assert_outcomes(passed=3)
+
+
+def test_strict_option_and_ini_make_every_test_strict(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_strict=STRICT_TESTS)
+    result = pytester.runpytest("-p", "no:randomly", "--forter-strict")
+    # The lenient test now fails on the typo: that is what strict checking is for.
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*FAILED*test_typo_is_sent_like_forter_would*"])
+    pytester.makeini("[pytest]\nforter_strict = true\n")
+    result = pytester.runpytest("-p", "no:randomly")
+    result.assert_outcomes(passed=2, failed=1)
+
+
+def test_strict_mock_refuses_a_typo_from_any_http_client(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_any_client="""
+        import httpx
+        import pytest
+
+        @pytest.mark.forter_strict
+        def test_merchants_own_http_code(forter_mock_state):
+            response = httpx.post(
+                f"{forter_mock_state.url}/v3/orders/o-1",
+                json={"orderId": "o-1", "cartitems": []},
+                auth=(forter_mock_state.secret_key, ""),
+                headers={"api-version": "10.1", "x-forter-siteid": forter_mock_state.site_id},
+            )
+            assert response.status_code == 400
+            assert "cartitems" in [e["path"] for e in response.json()["errors"]]
+        """
+    )
+    pytester.runpytest().assert_outcomes(passed=1)
 
 
 def test_plugin_is_registered_and_can_be_disabled(pytester: pytest.Pytester) -> None:

@@ -1,4 +1,5 @@
-"""validate_order: every problem, dotted paths, did-you-mean, the web/mobile rule, card numbers."""
+"""validate_order and encode_order: every problem with its path and severity, did-you-mean, the
+web/mobile rule, card numbers, and what each validation mode lets through."""
 
 from __future__ import annotations
 
@@ -11,8 +12,15 @@ from typing import Any
 
 import pytest
 
-from forter_orders import Order, OrderValidationError, Problem, validate_order
-from forter_orders._validation import encode_order, order_validator
+from forter_orders import (
+    ConfigurationError,
+    Order,
+    OrderValidationError,
+    Problem,
+    validate_order,
+)
+from forter_orders._validation import encode_order, order_validator, resolve_validation
+from forter_orders_api.types import Unset
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -43,6 +51,7 @@ def test_the_examples_are_valid(web: dict[str, Any], mobile: dict[str, Any]) -> 
 
 
 def test_every_problem_is_listed_with_its_path(mobile: dict[str, Any]) -> None:
+    """Schema problems are warnings: Forter may accept the order, strict mode refuses it."""
     item = mobile["cartItems"][0]["basicItemData"]
     item["price"]["currency"] = "usd"
     item["quantity"] = "1"
@@ -70,6 +79,15 @@ def test_every_problem_is_listed_with_its_path(mobile: dict[str, Any]) -> None:
     )
     assert problems["connectionInformation.userAgent"].code == "required"
     assert problems["checkoutTime"].code == "minimum"
+    assert {p.severity for p in problems.values()} == {"warning"}
+    assert not any(p.is_error for p in problems.values())
+    # Sent by default (returned with the body), refused in strict mode, unchecked when off.
+    assert {w.path for w in encode_order(mobile).warnings} == set(problems)
+    with pytest.raises(OrderValidationError) as info:
+        encode_order(mobile, validate="strict")
+    assert {p.path for p in info.value.warnings} == set(problems)
+    assert info.value.errors == []
+    assert encode_order(mobile, validate="off").warnings == ()
 
 
 def test_unknown_keys_get_did_you_mean(mobile: dict[str, Any]) -> None:
@@ -85,13 +103,36 @@ def test_unknown_keys_get_did_you_mean(mobile: dict[str, Any]) -> None:
     assert problems["payment[0].billingDetails.adress"].suggestion == "address"
 
 
-def test_unknown_key_without_a_close_match_lists_the_allowed_names(
+def test_unknown_key_without_a_close_match_lists_the_known_names(
     mobile: dict[str, Any],
 ) -> None:
     mobile["totalAmount"]["zzz"] = 1
     problem = by_path(validate_order(mobile))["totalAmount.zzz"]
     assert problem.suggestion is None
-    assert "allowed: amountLocalCurrency, amountUSD, currency" in problem.message
+    assert "known: amountLocalCurrency, amountUSD, currency" in problem.message
+
+
+def test_a_typo_is_a_warning_by_default_and_an_error_in_strict_mode(
+    web: dict[str, Any],
+) -> None:
+    web["primaryRecipent"] = web.pop("primaryRecipient")
+    problems = by_path(validate_order(web))
+    typo = problems["primaryRecipent"]
+    assert (typo.code, typo.severity, typo.suggestion) == (
+        "unknown_field",
+        "warning",
+        "primaryRecipient",
+    )
+    assert "did you mean 'primaryRecipient'?" in typo.message
+    # primaryRecipient is a member Forter recommends: its absence is reported too.
+    assert problems["primaryRecipient"].code == "recommended"
+    sent = encode_order(web)
+    assert [w.path for w in sent.warnings] == ["primaryRecipent", "primaryRecipient"]
+    assert b'"primaryRecipent"' in sent.body  # nothing dropped
+    with pytest.raises(OrderValidationError) as info:
+        encode_order(web, validate="strict")
+    assert "did you mean 'primaryRecipient'?" in str(info.value)
+    assert info.value.strict is True
 
 
 def test_free_form_objects_accept_any_keys(web: dict[str, Any]) -> None:
@@ -105,6 +146,73 @@ def test_enum_values_get_did_you_mean(mobile: dict[str, Any]) -> None:
     assert problem.code == "enum"
     assert problem.suggestion == "TANGIBLE"
     assert "expected one of TANGIBLE, NON_TANGIBLE" in problem.message
+    assert problem.severity == "warning"
+
+
+def test_recommended_members_are_warnings_of_their_own_kind(web: dict[str, Any]) -> None:
+    for name in ("accountOwner", "payment", "primaryDeliveryDetails"):
+        del web[name]
+    problems = validate_order(web)
+    assert [(p.path, p.code, p.severity) for p in problems] == [
+        (name, "recommended", "warning")
+        for name in ("accountOwner", "payment", "primaryDeliveryDetails")
+    ]
+    assert "Forter recommends it" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("totalDiscount",), None),
+        (("connectionInformation", "customerIP"), None),
+        (("connectionInformation", "merchantDeviceIdentifier"), None),
+        (("totalAmount", "amountUSD"), None),
+        (("cartItems", 0, "basicItemData", "category"), None),
+        (("accountOwner", "pastOrdersSum"), 254.85),
+        (("accountOwner", "accountId"), 123456),
+        (("totalDiscount", "couponDiscountAmount", "amountLocalCurrency"), "-15.0000"),
+    ],
+    ids=lambda v: ".".join(map(str, v)) if isinstance(v, tuple) else repr(v),
+)
+def test_what_real_senders_send_is_no_problem(
+    web: dict[str, Any], path: tuple[str | int, ...], value: Any
+) -> None:
+    """Nulls and types the public senders use (tests/data/corpus) pass even strict mode."""
+    node: Any = web
+    for part in path[:-1]:
+        node = node[part]
+    node[path[-1]] = value
+    assert validate_order(web) == []
+
+
+def test_a_nullable_member_with_a_wrong_value_says_null_would_do(web: dict[str, Any]) -> None:
+    web["totalDiscount"] = "10%"
+    (problem,) = validate_order(web)
+    assert (problem.path, problem.code) == ("totalDiscount", "type")
+    assert problem.message == "expected object or null, got string '10%'"
+    web["totalDiscount"] = {"couponCodeUsed": 7}
+    (problem,) = validate_order(web)
+    assert (problem.path, problem.message) == (
+        "totalDiscount.couponCodeUsed",
+        "expected string, got integer 7",
+    )
+
+
+def test_a_null_where_none_was_seen_is_a_warning(web: dict[str, Any]) -> None:
+    web["cartItems"][0]["basicItemData"]["name"] = None
+    (problem,) = validate_order(web)
+    assert (problem.path, problem.severity) == ("cartItems[0].basicItemData.name", "warning")
+    assert problem.message == "expected string, got null null"
+
+
+def test_int64_fields_are_bounded_in_the_strict_view(web: dict[str, Any]) -> None:
+    web["checkoutTime"] = 2**63  # JSON can carry it (orjson writes up to 2**64 - 1)
+    (problem,) = validate_order(web)
+    assert (problem.path, problem.code, problem.severity) == (
+        "checkoutTime",
+        "maximum",
+        "warning",
+    )
 
 
 # ---------------------------------------------------------------- the web/mobile rule
@@ -117,6 +225,7 @@ def test_mobile_orders_need_the_mobile_uid(mobile: dict[str, Any], order_type: s
     (problem,) = validate_order(mobile)
     assert problem.path == "connectionInformation.forterMobileUID"
     assert problem.code == "mobile_web_rule"
+    assert problem.severity == "warning"  # Forter answers such orders: guidance, not a law
     assert f"native mobile-app order (orderType {order_type})" in problem.message
     assert "mobile SDK" in problem.message
 
@@ -139,6 +248,25 @@ def test_web_orders_need_the_token_cookie(web: dict[str, Any]) -> None:
     assert "Forter JS token cookie" in problem.message
 
 
+def test_web_and_app_orders_need_connection_information(
+    web: dict[str, Any], mobile: dict[str, Any]
+) -> None:
+    del web["connectionInformation"]
+    (problem,) = validate_order(web)
+    assert (problem.path, problem.code) == ("connectionInformation", "mobile_web_rule")
+    assert "the forterTokenCookie" in problem.message
+    del mobile["connectionInformation"]
+    (problem,) = validate_order(mobile)
+    assert (problem.path, problem.code) == ("connectionInformation", "mobile_web_rule")
+    assert "forterMobileUID" in problem.message
+
+
+def test_phone_orders_may_leave_connection_information_out(web: dict[str, Any]) -> None:
+    web["orderType"] = "PHONE"
+    del web["connectionInformation"]
+    assert validate_order(web) == []
+
+
 def test_web_cookie_must_be_a_string(web: dict[str, Any]) -> None:
     web["connectionInformation"]["forterTokenCookie"] = None
     (problem,) = validate_order(web)
@@ -148,6 +276,7 @@ def test_web_cookie_must_be_a_string(web: dict[str, Any]) -> None:
 
 def test_the_rule_is_checked_for_models_too(mobile: dict[str, Any]) -> None:
     model = Order.from_dict(mobile)
+    assert not isinstance(model.connection_information, Unset)
     model.connection_information.forter_mobile_uid = ""  # still set: fine
     assert validate_order(model) == []
     del mobile["connectionInformation"]["forterMobileUID"]
@@ -166,6 +295,10 @@ def test_full_card_numbers_are_refused_and_masked(mobile: dict[str, Any], pan: s
     (problem,) = validate_order(mobile)
     assert problem.path == "payment[0].tokenizedCard.nameOnCard"
     assert problem.code == "card_number"
+    assert problem.severity == "error"
+    with pytest.raises(OrderValidationError) as info:
+        encode_order(mobile)  # the default mode refuses errors
+    assert info.value.errors == [problem]
     digits = pan.replace(" ", "").replace("-", "")
     assert digits not in problem.message
     assert pan not in problem.message
@@ -188,7 +321,10 @@ def test_a_card_number_breaking_a_pattern_is_masked_in_both_problems(
 ) -> None:
     mobile["payment"][0]["tokenizedCard"]["lastFourDigits"] = "4111111111111111"
     problems = validate_order(mobile)
-    assert {p.code for p in problems} == {"pattern", "card_number"}
+    assert [(p.code, p.severity) for p in problems] == [
+        ("card_number", "error"),
+        ("pattern", "warning"),
+    ]
     for problem in problems:
         assert "4111111111111111" not in str(problem)
 
@@ -224,6 +360,7 @@ def test_non_json_values_are_reported_with_a_hint(mobile: dict[str, Any]) -> Non
     assert "epoch_ms()" in problems["checkoutTime"].message
     assert "decimal string" in problems["totalAmount.amountLocalCurrency"].message
     assert {p.code for p in problems.values()} == {"not_json"}
+    assert {p.severity for p in problems.values()} == {"error"}
     with pytest.raises(OrderValidationError):
         encode_order(mobile, validate=False)  # cannot be sent at all
 
@@ -233,33 +370,89 @@ def test_other_inputs_are_type_errors() -> None:
         validate_order([1, 2])  # type: ignore[arg-type]
 
 
-def test_missing_order_id_cannot_be_sent_even_unvalidated(mobile: dict[str, Any]) -> None:
-    del mobile["orderId"]
+@pytest.mark.parametrize(
+    ("order_id", "code", "fragment"),
+    [
+        (None, "required", "is required"),
+        (12345, "type", "must be a string"),
+        ("", "minLength", "must not be empty"),
+        ("x" * 256, "maxLength", "at most 255"),
+        (".", "order_id", "cannot be '.'"),
+        ("..", "order_id", "cannot be '..'"),
+    ],
+    ids=["missing", "number", "empty", "too-long", "dot", "dot-dot"],
+)
+@pytest.mark.parametrize("mode", ["default", "strict", "off"])
+def test_an_order_id_that_cannot_be_the_url_is_an_error_in_every_mode(
+    mobile: dict[str, Any], order_id: Any, code: str, fragment: str, mode: str
+) -> None:
+    if order_id is None:
+        del mobile["orderId"]
+    else:
+        mobile["orderId"] = order_id
     with pytest.raises(OrderValidationError) as info:
-        encode_order(mobile, validate=False)
-    assert info.value.problems[0].path == "orderId"
+        encode_order(mobile, validate=mode)  # type: ignore[arg-type]
+    (problem,) = info.value.problems  # the schema's own orderId rules are not repeated
+    assert (problem.path, problem.code, problem.severity) == ("orderId", code, "error")
+    assert fragment in problem.message
 
 
 def test_encode_returns_the_bytes_and_never_mutates(mobile: dict[str, Any]) -> None:
     before = copy.deepcopy(mobile)
-    order_id, body = encode_order(mobile, validate=True)
+    order_id, body, warnings = encode_order(mobile, validate=True)
     assert order_id == "B12261933767"
+    assert warnings == ()
     assert json.loads(body) == mobile == before
 
 
 def test_validation_error_lists_every_problem(mobile: dict[str, Any]) -> None:
     mobile["bogus"] = 1
     del mobile["totalAmount"]
+    assert [w.path for w in encode_order(mobile).warnings] == ["bogus", "totalAmount"]
     with pytest.raises(OrderValidationError) as info:
-        encode_order(mobile, validate=True)
+        encode_order(mobile, validate="strict")
     text = str(info.value)
-    assert "2 problems" in text
-    assert "  - bogus: unknown field" in text
-    assert "  - totalAmount: is required" in text
+    assert "(2 warnings; strict mode refuses warnings too)" in text
+    assert "  - warning: bogus: unknown field" in text
+    assert "  - warning: totalAmount: is required" in text
+    mobile["payment"][0]["tokenizedCard"]["nameOnCard"] = "5555555555554444"
+    with pytest.raises(OrderValidationError) as info:
+        encode_order(mobile)
+    text = str(info.value)
+    assert "order not sent (1 error, 2 warnings)" in text
+    assert text.index("  - error: payment[0]") < text.index("  - warning: bogus")
+    assert "5555555555554444" not in text
     assert str(Problem("", "x")) == "(order): x"
+    assert Problem("", "x").severity == "error"
+
+
+# ---------------------------------------------------------------- modes
+
+
+def test_modes_resolve_from_arguments_then_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("FORTER_VALIDATION", raising=False)
+    assert resolve_validation() == "default"
+    assert resolve_validation(validate=True) == "default"
+    assert resolve_validation(validate=False) == "off"
+    assert resolve_validation("strict") == "strict"
+    monkeypatch.setenv("FORTER_VALIDATION", " Strict ")
+    assert resolve_validation() == "strict"
+    assert resolve_validation("off") == "off"  # an argument wins
+    assert resolve_validation(validate=True) == "default"
+    assert resolve_validation(env=False) == "default"
+    monkeypatch.setenv("FORTER_VALIDATION", "lenient")
+    with pytest.raises(ConfigurationError, match="FORTER_VALIDATION must be one of"):
+        resolve_validation()
+    with pytest.raises(ConfigurationError, match="validation= must be one of"):
+        resolve_validation("STRICT")
+    with pytest.raises(ConfigurationError, match="not both"):
+        resolve_validation("strict", True)
 
 
 def test_the_validator_is_compiled_once() -> None:
+    # warm_up() (every client constructor) compiles it; every call reuses it.
     assert order_validator() is order_validator()
     assert order_validator.cache_info().currsize == 1
 

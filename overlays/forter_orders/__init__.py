@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     )
     from ._config import DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CLIENT_ID
     from ._deadline import async_deadline_transport, deadline_transport
+    from ._decision import Decision
     from ._drift import Drift, DriftCount, DriftReport
     from ._errors import (
         APIConnectionError,
@@ -61,12 +62,12 @@ if TYPE_CHECKING:
     from ._examples import example_names, example_order
     from ._fallback import FallbackDecision, FallbackPolicy, FallbackReason, is_fallback
     from ._logging import RedactingFilter
-    from ._problem import Problem
+    from ._problem import Problem, Severity
     from ._response import RawResponse
     from ._retry import DEFAULT_TIMEOUT, RetryPolicy
     from ._secret import Secret
     from ._spec import load_spec
-    from ._validation import validate_order
+    from ._validation import ValidationMode, validate_order
 
 # Names are imported on first use (PEP 562), so `import forter_orders` - and with it the CLI's
 # --help and every pytest run that loads the plugin - does not pay for httpx and the 79
@@ -84,6 +85,7 @@ _EXPORTS: dict[str, str] = {
     "DEFAULT_BASE_URL": "._config",
     "DEFAULT_CLIENT_ID": "._config",
     "DEFAULT_TIMEOUT": "._retry",
+    "Decision": "._decision",
     "Drift": "._drift",
     "DriftCount": "._drift",
     "DriftReport": "._drift",
@@ -107,9 +109,11 @@ _EXPORTS: dict[str, str] = {
     "RedirectError": "._errors",
     "RetryPolicy": "._retry",
     "Secret": "._secret",
+    "Severity": "._problem",
     "UnexpectedResponseError": "._errors",
     "UnknownValue": "forter_orders_api.types",
     "async_deadline_transport": "._deadline",
+    "ValidationMode": "._validation",
     "build_mobile_order": "._builders",
     "build_web_order": "._builders",
     "cart_item": "._builders",
@@ -155,6 +159,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
+    "Decision",
     "Drift",
     "DriftCount",
     "DriftReport",
@@ -178,8 +183,10 @@ __all__ = [
     "RedirectError",
     "RetryPolicy",
     "Secret",
+    "Severity",
     "UnexpectedResponseError",
     "UnknownValue",
+    "ValidationMode",
     "__version__",
     "async_deadline_transport",
     "build_mobile_order",

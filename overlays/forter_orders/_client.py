@@ -12,13 +12,16 @@ token in a plain attrs field that its ``repr`` prints). Requests are built by ``
 (what ``build_request`` would build, without its ~50 µs of per-call merging) and sent with
 ``httpx.Client.send``.
 
-One ``create`` call: encode + validate the order (µs; see ``_validation``), then up to
-``1 + max_retries`` attempts inside the total deadline (see ``_retry``), then either a decision, a
-fail-open :class:`FallbackDecision` (see ``_fallback``), or a :class:`ForterError`.
+One ``create`` call: encode + validate the order (µs; see ``_validation``: errors raise, warnings
+are logged once and returned with the decision), then up to ``1 + max_retries`` attempts inside the
+total deadline (see ``_retry``), then either a :class:`Decision`, a fail-open
+:class:`FallbackDecision` (see ``_fallback``), or a :class:`ForterError`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import copy
 import dataclasses
 import datetime
@@ -27,7 +30,7 @@ import random
 import time
 import urllib.request
 import warnings
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from time import monotonic
 from types import TracebackType
@@ -51,6 +54,7 @@ from ._config import (
     mask_userinfo,
     resolve_config,
 )
+from ._decision import Decision
 from ._drift import DriftMonitor, DriftReport
 from ._errors import (
     APIConnectionError,
@@ -61,6 +65,7 @@ from ._errors import (
 )
 from ._fallback import FallbackDecision, FallbackPolicy
 from ._logging import logger
+from ._problem import Problem
 from ._response import (
     DEFAULT_MAX_RESPONSE_BYTES,
     RawResponse,
@@ -72,7 +77,14 @@ from ._response import (
 )
 from ._retry import DEFAULT_TIMEOUT, RetryPolicy, as_timeout, attempt_timeout
 from ._secret import BasicSecretAuth, Secret
-from ._validation import encode_order, warm_up
+from ._validation import (
+    ValidationMode,
+    Warnings,
+    encode_for_send,
+    log_line,
+    resolve_validation,
+    warm_up,
+)
 from ._wire import Wire, usable
 
 DEFAULT_MAX_CONNECTIONS = 100
@@ -99,7 +111,7 @@ class _CallOptions:
     timeout: httpx.Timeout
     retry: RetryPolicy
     fallback: FallbackPolicy | None
-    validate: bool
+    validation: ValidationMode
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -144,12 +156,71 @@ class _Prepared:
     url: str
     body: bytes
     headers: dict[str, str]
+    warnings: tuple[Problem, ...] = ()
+    pending: Warnings | None = None
+
+    def attach(self, request: httpx.Request) -> httpx.Request:
+        """Have the deferred warnings computed once ``request``'s body is written."""
+        if self.pending is not None:
+            request.stream = _BodyThenWarnings(self.body, self.settle)
+        return request
+
+    def settle(self) -> tuple[Problem, ...]:
+        """The order's warnings, computing the deferred ones (once) and logging them."""
+        pending = self.pending
+        if pending is not None:
+            self.warnings = pending()
+            self.pending = None
+            if self.warnings:
+                # One record per order: the warnings are about the order, whatever the outcome
+                # of the call.
+                logger.warning(log_line(self.order_id, self.warnings))
+        return self.warnings
+
+
+class _BodyThenWarnings(httpx.ByteStream):
+    """The request body, then - once the transport has written it - the order's warnings.
+
+    In the default mode nothing the strict view finds can stop the order, so its check (one
+    compiled ``is_valid``, tens of microseconds on a large order) runs while the request travels
+    and Forter decides, not before sending. httpx's transports iterate the body and write each
+    chunk before asking for the next, so the code after the last chunk runs with the body on the
+    wire. A transport that reads ``request.content`` instead (a MockTransport) never iterates:
+    then ``_finish`` computes the warnings, as it does for any that are still pending.
+    """
+
+    def __init__(self, body: bytes, settle: Callable[[], object]) -> None:
+        super().__init__(body)
+        self._settle = settle
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from super().__iter__()
+        self._settle_quietly()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in super().__aiter__():
+            yield chunk
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # trio: no loop to hand it to
+            self._settle_quietly()
+            return
+        # After the write an async client still has work of its own before it waits for the
+        # answer; the next turn of the loop starts once this task waits, so the check fills
+        # the wait instead of delaying the read. create() settles anything still pending.
+        loop.call_soon(self._settle_quietly)
+
+    def _settle_quietly(self) -> None:
+        # Never break a send: a failing check stays pending, and _finish runs it again (and
+        # raises) after the answer.
+        with contextlib.suppress(Exception):
+            self._settle()
 
 
 @dataclass(slots=True)
 class _Outcome:
     attempts: int
-    decision: OrderDecision | None = None
+    decision: Decision | None = None
     response: httpx.Response | None = None
     error: ForterError | None = None
     elapsed: float = 0.0
@@ -185,7 +256,8 @@ class _BaseClient:
         max_retries: int | None,
         retry: RetryPolicy | None,
         fallback: FallbackPolicy | None,
-        validate: bool,
+        validation: ValidationMode | None,
+        validate: bool | None,
         headers: Mapping[str, str] | None,
         clock: Callable[[], float],
         owns_http: bool,
@@ -208,7 +280,11 @@ class _BaseClient:
         if max_retries is not None:
             policy = policy.replace(max_retries=max_retries)
         self._defaults = _CallOptions(
-            as_timeout(timeout), policy, fallback, validate, check_headers(headers, "headers")
+            as_timeout(timeout),
+            policy,
+            fallback,
+            resolve_validation(validation, validate),
+            check_headers(headers, "headers"),
         )
         self._clock = clock
         self._random = random.random  # jitter only; not security-relevant
@@ -286,6 +362,11 @@ class _BaseClient:
         """
         return self._drift.snapshot()
 
+    @property
+    def validation(self) -> ValidationMode:
+        """The default validation mode: ``"default"``, ``"strict"`` or ``"off"``."""
+        return self._defaults.validation
+
     def __repr__(self) -> str:
         if not hasattr(self, "_config"):  # __init__ failed (tracebacks format such locals)
             return f"{type(self).__name__}(<not configured>)"
@@ -303,6 +384,7 @@ class _BaseClient:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         fallback: FallbackPolicy | Literal[False] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
         api_version: str | None = None,
         headers: Mapping[str, str] | None = None,
@@ -315,7 +397,9 @@ class _BaseClient:
         clone = copy.copy(self)
         if max_response_bytes is not None:
             clone._max_response_bytes = _response_limit(max_response_bytes)
-        options = self._options(timeout, max_retries, retry, headers, validate, fallback)
+        options = self._options(
+            timeout, max_retries, retry, headers, validation, validate, fallback
+        )
         clone._defaults = options
         if api_version is not None:
             check_header_value(api_version, "api_version")
@@ -342,6 +426,7 @@ class _BaseClient:
         max_retries: int | None,
         retry: RetryPolicy | None,
         headers: Mapping[str, str] | None,
+        validation: ValidationMode | None,
         validate: bool | None,
         fallback: FallbackPolicy | Literal[False] | None,
     ) -> _CallOptions:
@@ -351,6 +436,7 @@ class _BaseClient:
             and max_retries is None
             and retry is None
             and not headers
+            and validation is None
             and validate is None
             and fallback is None
         ):
@@ -366,12 +452,16 @@ class _BaseClient:
             fallback=defaults.fallback
             if fallback is None
             else (None if fallback is False else fallback),
-            validate=defaults.validate if validate is None else validate,
+            validation=defaults.validation
+            if validation is None and validate is None
+            else resolve_validation(validation, validate, env=False),
             headers={**defaults.headers, **headers} if headers else defaults.headers,
         )
 
     def _prepare(self, order: OrderInput, options: _CallOptions) -> _Prepared:
-        order_id, body = encode_order(order, validate=options.validate)
+        (order_id, body, warnings), pending = encode_for_send(order, options.validation)
+        if warnings:
+            logger.warning(log_line(order_id, warnings))  # one record per order
         template = self._template
         quoted_id = quote(order_id, safe="")
         return _Prepared(
@@ -384,6 +474,8 @@ class _BaseClient:
             self._base_headers
             if options.headers is self._defaults.headers
             else {**template.headers, **options.headers},
+            warnings,
+            pending,
         )
 
     def _build_request(self, prepared: _Prepared, timeout: httpx.Timeout) -> httpx.Request:
@@ -400,18 +492,18 @@ class _BaseClient:
                     template.url_suffix,
                     prepared.headers,
                 )
-            return wire.request(prepared.quoted_id, prepared.body, timeout)
-        return http.build_request(
-            prepared.method,
-            prepared.url,
-            content=prepared.body,
-            headers=prepared.headers,
-            timeout=timeout,
+            return prepared.attach(wire.request(prepared.quoted_id, prepared.body, timeout))
+        return prepared.attach(
+            http.build_request(
+                prepared.method,
+                prepared.url,
+                content=prepared.body,
+                headers=prepared.headers,
+                timeout=timeout,
+            )
         )
 
-    def _classify(
-        self, response: httpx.Response, unread: str | None
-    ) -> OrderDecision | APIStatusError:
+    def _classify(self, response: httpx.Response, unread: str | None) -> Decision | APIStatusError:
         if unread is not None:  # too large, or not decodable: why, for the message
             return unread_error(response, unread)
         if 200 <= response.status_code < 300:
@@ -515,10 +607,10 @@ class _BaseClient:
             logger.debug("retrying in %.3f s after %s", delay, type(error).__name__)
         return delay
 
-    def _finish(
-        self, prepared: _Prepared, options: _CallOptions, outcome: _Outcome
-    ) -> OrderDecision:
+    def _finish(self, prepared: _Prepared, options: _CallOptions, outcome: _Outcome) -> Decision:
+        warnings = prepared.settle()
         if outcome.decision is not None:
+            outcome.decision.warnings = warnings
             return outcome.decision
         error = outcome.error
         assert error is not None  # noqa: S101 - _Outcome holds a decision or an error
@@ -542,17 +634,21 @@ class _BaseClient:
             reason=reason,
             error=error,
             attempts=outcome.attempts,
+            warnings=warnings,
         )
 
-    def _finish_raw(self, outcome: _Outcome) -> RawResponse[OrderDecision]:
+    def _finish_raw(self, prepared: _Prepared, outcome: _Outcome) -> RawResponse[Decision]:
+        warnings = prepared.settle()
         if outcome.decision is None or outcome.response is None:
             assert outcome.error is not None  # noqa: S101
             raise outcome.error
+        outcome.decision.warnings = warnings
         return RawResponse(
             outcome.decision,
             outcome.response,
             outcome.attempts,
             datetime.timedelta(seconds=outcome.elapsed),
+            warnings,
         )
 
 
@@ -637,7 +733,12 @@ class ForterClient(_BaseClient):
         max_retries: shortcut for ``retry.max_retries`` (default 1: Forter says retry once).
         retry: the :class:`RetryPolicy` (backoff, jitter, total deadline 8 s, retried statuses).
         fallback: a :class:`FallbackPolicy` to fail open instead of raising (default: off).
-        validate: validate orders against the schema before sending (default on).
+        validation: ``"default"`` (errors raise :class:`OrderValidationError`, warnings are
+            logged and returned as ``decision.warnings``), ``"strict"`` (warnings raise too:
+            for development, CI and tests) or ``"off"`` (only what cannot be sent at all is
+            refused). Else ``FORTER_VALIDATION``, else ``"default"``.
+        validate: the older switch: ``True`` is ``validation="default"``, ``False`` is
+            ``validation="off"``.
         headers: extra headers on every request.
         max_connections: connection-pool size of the client built here (default 100, all kept
             alive between calls; httpx alone keeps only 20).
@@ -673,7 +774,8 @@ class ForterClient(_BaseClient):
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         fallback: FallbackPolicy | None = None,
-        validate: bool = True,
+        validation: ValidationMode | None = None,
+        validate: bool | None = None,
         headers: Mapping[str, str] | None = None,
         max_connections: int | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -696,6 +798,7 @@ class ForterClient(_BaseClient):
             max_retries=max_retries,
             retry=retry,
             fallback=fallback,
+            validation=validation,
             validate=validate,
             headers=headers,
             clock=clock,
@@ -809,9 +912,10 @@ class Orders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
         fallback: FallbackPolicy | Literal[False] | None = None,
-    ) -> OrderDecision:
+    ) -> Decision:
         """Send ``order`` and return Forter's decision.
 
         Args:
@@ -820,20 +924,25 @@ class Orders:
             max_retries: retries for this call.
             retry: a whole :class:`RetryPolicy` for this call.
             headers: extra headers for this call.
-            validate: override the client's validation setting for this call.
+            validation: the validation mode for this call (``"default"``, ``"strict"``,
+                ``"off"``); ``validate=True`` / ``False`` is the older spelling.
             fallback: a :class:`FallbackPolicy` for this call, or ``False`` to raise instead.
 
         Returns:
-            Forter's ``OrderDecision``; with a fallback policy, possibly a
+            Forter's decision as a :class:`Decision` (an ``OrderDecision`` whose ``warnings``
+            list what validation found in the order); with a fallback policy, possibly a
             :class:`FallbackDecision` (check with :func:`is_fallback`).
 
         Raises:
-            OrderValidationError: the order is invalid (nothing was sent).
+            OrderValidationError: the order has errors, or warnings in strict mode (nothing
+                was sent).
             APIStatusError: Forter refused the request (subclass per status).
             APIConnectionError: Forter could not be reached in time (``APITimeoutError``).
         """
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, fallback)
+        options = client._options(
+            timeout, max_retries, retry, headers, validation, validate, fallback
+        )
         prepared = client._prepare(order, options)
         return client._finish(prepared, options, client._send(prepared, options))
 
@@ -845,16 +954,17 @@ class Orders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
-    ) -> RawResponse[OrderDecision]:
+    ) -> RawResponse[Decision]:
         """Like :meth:`create`, returning the HTTP exchange too (status, headers, request id).
 
         Fail-open does not apply: with no HTTP answer there is no raw response to return.
         """
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, False)
+        options = client._options(timeout, max_retries, retry, headers, validation, validate, False)
         prepared = client._prepare(order, options)
-        return client._finish_raw(client._send(prepared, options))
+        return client._finish_raw(prepared, client._send(prepared, options))
 
 
 class OrdersWithRawResponse:
@@ -894,7 +1004,8 @@ class AsyncForterClient(_BaseClient):
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         fallback: FallbackPolicy | None = None,
-        validate: bool = True,
+        validation: ValidationMode | None = None,
+        validate: bool | None = None,
         headers: Mapping[str, str] | None = None,
         max_connections: int | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
@@ -917,6 +1028,7 @@ class AsyncForterClient(_BaseClient):
             max_retries=max_retries,
             retry=retry,
             fallback=fallback,
+            validation=validation,
             validate=validate,
             headers=headers,
             clock=clock,
@@ -1051,12 +1163,15 @@ class AsyncOrders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
         fallback: FallbackPolicy | Literal[False] | None = None,
-    ) -> OrderDecision:
+    ) -> Decision:
         """Send ``order`` and return Forter's decision (see :meth:`Orders.create`)."""
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, fallback)
+        options = client._options(
+            timeout, max_retries, retry, headers, validation, validate, fallback
+        )
         prepared = client._prepare(order, options)
         return client._finish(prepared, options, await client._send(prepared, options))
 
@@ -1068,13 +1183,14 @@ class AsyncOrders:
         max_retries: int | None = None,
         retry: RetryPolicy | None = None,
         headers: Mapping[str, str] | None = None,
+        validation: ValidationMode | None = None,
         validate: bool | None = None,
-    ) -> RawResponse[OrderDecision]:
+    ) -> RawResponse[Decision]:
         """Like :meth:`create`, returning the HTTP exchange too (no fail-open)."""
         client = self._client
-        options = client._options(timeout, max_retries, retry, headers, validate, False)
+        options = client._options(timeout, max_retries, retry, headers, validation, validate, False)
         prepared = client._prepare(order, options)
-        return client._finish_raw(await client._send(prepared, options))
+        return client._finish_raw(prepared, await client._send(prepared, options))
 
 
 class AsyncOrdersWithRawResponse:

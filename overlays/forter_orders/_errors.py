@@ -4,7 +4,7 @@
 
     ForterError
     ├── ConfigurationError          (missing site id / key, bad base URL)
-    ├── OrderValidationError        (the order broke the schema; nothing was sent)
+    ├── OrderValidationError        (the order must not be sent: errors, or warnings in strict mode)
     ├── APIConnectionError          (no HTTP response: DNS, refused, reset, protocol error)
     │   └── APITimeoutError         (a timeout, or the total deadline ran out)
     └── APIStatusError              (an HTTP response that is not a decision)
@@ -55,17 +55,34 @@ class ConfigurationError(ForterError, ValueError):
 
 
 class OrderValidationError(ForterError, ValueError):
-    """The order does not satisfy the Order v3 schema; it was not sent.
+    """The order must not be sent as it is; it was not sent.
 
-    ``problems`` lists every problem found, each with its dotted field path.
+    ``problems`` lists every problem found, errors first, each with its dotted field path and
+    its severity: an ``"error"`` blocks in every mode, a ``"warning"`` only in strict mode
+    (``strict`` tells which mode refused the order).
     """
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], *, strict: bool = False) -> None:
         self.problems: list[Problem] = list(problems)
-        count = len(self.problems)
-        lines = "\n".join(f"  - {problem}" for problem in self.problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(f"order is not valid ({count} {noun}); nothing was sent:\n{lines}")
+        self.strict = strict
+        errors = sum(1 for p in self.problems if p.severity == "error")
+        warnings = len(self.problems) - errors
+        counts = [f"{errors} error{'' if errors == 1 else 's'}"] if errors else []
+        if warnings:
+            counts.append(f"{warnings} warning{'' if warnings == 1 else 's'}")
+        why = "; strict mode refuses warnings too" if strict and warnings else ""
+        lines = "\n".join(f"  - {p.severity}: {p}" for p in self.problems)
+        super().__init__(f"order not sent ({', '.join(counts) or 'no problems'}{why}):\n{lines}")
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that block sending in every mode (``severity == "error"``)."""
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that blocked only because the mode is strict."""
+        return [p for p in self.problems if p.severity == "warning"]
 
 
 class APIConnectionError(ForterError):

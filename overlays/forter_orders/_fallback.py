@@ -3,9 +3,10 @@
 Forter's guidance is to retry once and then let the order proceed (and resend it later). With a
 :class:`FallbackPolicy` the client returns a :class:`FallbackDecision` instead of raising when the
 deadline passes, Forter is unreachable, or it keeps answering 5xx / 429 after the retries. A
-``FallbackDecision`` *is* an ``OrderDecision`` (so code that reads ``forter_decision`` keeps
-working) but it is distinguishable: ``is_fallback(decision)``, ``decision.reason`` and
-``decision.error`` tell the truth about what happened, so the order can be resent later.
+``FallbackDecision`` *is* an ``OrderDecision`` (a :class:`Decision`, with the order's
+``warnings``), so code that reads ``forter_decision`` keeps working, but it is
+distinguishable: ``is_fallback(decision)``, ``decision.reason`` and ``decision.error`` tell the
+truth about what happened, so the order can be resent later.
 
 Bad requests (400), authentication (401), not found (404) and local validation errors never fall
 back: they are bugs or configuration errors, and hiding them would approve every order silently.
@@ -24,6 +25,7 @@ from forter_orders_api.models.order_decision_forter_decision import (
     check_order_decision_forter_decision,
 )
 
+from ._decision import Decision
 from ._errors import (
     APIConnectionError,
     APIStatusError,
@@ -79,7 +81,7 @@ class FallbackPolicy:
 
 
 @define(repr=False)  # keep OrderDecision's repr: only the members that are set
-class FallbackDecision(OrderDecision):
+class FallbackDecision(Decision):
     """A decision made locally because Forter could not answer (see :class:`FallbackPolicy`).
 
     Attributes:

@@ -26,6 +26,9 @@ _SEPARATORS: Final = str.maketrans("", "", " -")
 # faster than running the regex over the whole document.
 _RUN_TABLE: Final = bytes(48 if chr(b) in "0123456789 -" else 120 for b in range(256))
 _MIN_RUN: Final = b"0" * 13
+# The bytes PAN_RE allows first, and the ones its look-arounds refuse next to a PAN.
+_FIRST_DIGITS: Final = frozenset(b"23456")
+_ALNUM: Final = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def luhn_valid(digits: str) -> bool:
@@ -63,10 +66,23 @@ def bytes_may_hold_pan(data: bytes) -> bool:
     while start != -1:
         end = mapped.find(b"x", start)
         end = len(data) if end == -1 else end
-        # endpos one past the run, so the look-ahead sees the character that ends it.
-        for match in PAN_BYTES_RE.finditer(data, start, end + 1):
-            if luhn_valid(match.group().decode("ascii").translate(_SEPARATORS)):
+        run = data[start:end]
+        if run.isdigit():
+            # Digits only (a timestamp, an id): PAN_RE could only match the whole run, so check
+            # what it checks without running it - most runs are epoch milliseconds (1...).
+            if (
+                len(run) <= 19
+                and run[0] in _FIRST_DIGITS
+                and not (start and data[start - 1] in _ALNUM)
+                and not (end < len(data) and data[end] in _ALNUM)
+                and luhn_valid(run.decode("ascii"))
+            ):
                 return True
+        else:
+            # endpos one past the run, so the look-ahead sees the character that ends it.
+            for match in PAN_BYTES_RE.finditer(data, start, end + 1):
+                if luhn_valid(match.group().decode("ascii").translate(_SEPARATORS)):
+                    return True
         start = mapped.find(_MIN_RUN, end)
     return False
 

@@ -17,9 +17,8 @@ from typing import Any, Final, Generic, TypeVar
 import httpx
 import orjson
 
-from forter_orders_api.models import OrderDecision
-
 from ._deadline import DEADLINE_MESSAGE
+from ._decision import Decision
 from ._drift import Drift, DriftMonitor, drift_in_body, find_drift, known_decision_validator
 from ._errors import (
     APIStatusError,
@@ -76,12 +75,14 @@ class RawResponse(Generic[T]):
         attempts: how many requests were made (1 + retries).
         elapsed: time of the final attempt, from sending the request to reading the response
             (measured by the client, so it is also set for mocked transports).
+        warnings: the validation warnings of the order that was sent (see ``Decision``).
     """
 
     parsed: T
     http_response: httpx.Response
     attempts: int = 1
     elapsed: datetime.timedelta = datetime.timedelta(0)
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def status_code(self) -> int:
@@ -202,8 +203,8 @@ def unread_error(response: httpx.Response, note: str) -> APIStatusError:
     return status_error(response, note=note)
 
 
-def parse_decision(response: httpx.Response, drift: DriftMonitor | None = None) -> OrderDecision:
-    """The ``OrderDecision`` in a 2xx response; ``UnexpectedResponseError`` if it is not one.
+def parse_decision(response: httpx.Response, drift: DriftMonitor | None = None) -> Decision:
+    """The decision in a 2xx response; ``UnexpectedResponseError`` if it is not one.
 
     ``drift`` counts what the decision carries that the spec does not know (see ``_drift``).
     """
@@ -237,7 +238,7 @@ def parse_decision(response: httpx.Response, drift: DriftMonitor | None = None) 
     elif drift is not None:
         drift.record(find_drift(data))
     try:
-        return OrderDecision.from_dict(data)
+        return Decision.from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:  # belt and braces
         raise UnexpectedResponseError(
             f"HTTP {response.status_code} body could not be read as an OrderDecision: {exc}",

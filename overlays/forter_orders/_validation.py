@@ -1,10 +1,23 @@
-"""Client-side validation of orders against the packaged ``openapi.yaml``.
+"""Client-side validation of orders: errors block, warnings are reported.
 
-The Order and OrderDecision validators are compiled with jsonschema-rs once per process (lazily,
-on first use; the clients warm them in their constructor) and reused by every call. The hot path
-is one ``is_valid`` call (microseconds) plus one regex scan of the serialized bytes for card
-numbers; only when one of them fails does the slow path walk the order to explain every problem
-with its dotted path, expectation and, for unknown keys, a "did you mean" suggestion.
+Two severities (see README, "What validation blocks, and why"):
+
+* **errors** - what is certainly unsafe or impossible to send: a value JSON cannot hold exactly
+  (NaN / Infinity, an integer beyond 64 bits, nesting deeper than any serializer writes, a
+  non-string key, an unpaired surrogate, a ``datetime``), an ``orderId`` that cannot be the URL
+  path segment (missing, not a string, empty, too long, ``.`` or ``..``), and a full card number
+  in clear anywhere in the order;
+* **warnings** - everything else the spec knows, checked against its *strict view* (unknown
+  members with a did-you-mean, types, patterns, enums, required and recommended members, the
+  web/mobile rule; see ``_spec.strict_form``).
+
+Three modes: ``"default"`` (errors raise :class:`OrderValidationError`, warnings are returned with
+the decision and logged), ``"strict"`` (warnings raise too: for development, CI and tests) and
+``"off"`` (only what cannot be sent at all is refused; no card-number scan, no schema).
+
+The hot path costs one orjson serialization (the bytes that go on the wire), a byte scan for
+card numbers and one compiled ``is_valid`` of the strict view (jsonschema-rs, microseconds); only
+when one of them fails does the slow path walk the order to explain every problem.
 """
 
 from __future__ import annotations
@@ -12,26 +25,39 @@ from __future__ import annotations
 import difflib
 import functools
 import math
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Final, Literal, NamedTuple
 
 import jsonschema_rs
 import orjson
 
 from forter_orders_api.models import Order
 
-from ._errors import OrderValidationError
+from ._config import _env
+from ._errors import ConfigurationError, OrderValidationError
 from ._pan import bytes_may_hold_pan, find_pans, mask_pan, mask_pans
 from ._paths import dotted, json_type, preview
 from ._problem import Problem
-from ._spec import component_schema
+from ._spec import (
+    RECOMMENDED,
+    component_schema,
+    load_spec,
+    strict_component_schema,
+)
 from ._strict_json import INT_MAX, INT_MIN, MAX_DEPTH, depth_problem
+
+ValidationMode = Literal["default", "strict", "off"]
+"""``"default"``: errors block, warnings are reported; ``"strict"``: warnings block too;
+``"off"``: only what cannot be sent at all is refused."""
+
+VALIDATION_MODES: Final[tuple[ValidationMode, ...]] = ("default", "strict", "off")
+VALIDATION_ENV: Final = "FORTER_VALIDATION"
+"""The environment variable that sets the mode of clients built without ``validation=``."""
 
 MOBILE_ORDER_TYPES: Final = frozenset({"MOBILE", "IOS", "ANDROID"})
 # Types orjson must not convert on its own: Forter wants epoch integers and decimal strings, so a
 # datetime or a dataclass reaching the encoder is a mistake to report, not something to guess at.
 _DUMPS_OPTIONS: Final = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
-_JSON_SCALARS: Final = (str, int, float, bool, type(None))
 # ECMA-262 regexes have no end-of-text anchor ("$" also matches before a final newline in
 # Python's re), so the spec ends its patterns with "(?![\s\S])": no character follows. In the
 # Rust regex syntax jsonschema-rs uses, that is exactly "\z", and without the look-ahead the
@@ -39,14 +65,69 @@ _JSON_SCALARS: Final = (str, int, float, bool, type(None))
 # of the full example goes from ~31 to ~23 µs. tests/test_validation.py checks every pattern of
 # the spec gives the same verdicts both ways.
 END_OF_TEXT: Final = r"(?![\s\S])"
-# The spec's orderId maxLength (checked before sending even with validate=False).
-_ORDER_ID_MAX: Final = 255
 _RUST_END_OF_TEXT: Final = r"\z"
+# At most this many warnings are spelled out in the one log record per order.
+_LOGGED_WARNINGS: Final = 10
+# jsonschema-rs writes this instead of the value into its error messages: without it, every error
+# formats the whole instance (the whole order, for an error at the root) into its verbose
+# message, which halved the cost of explaining an order with warnings. The explanation puts a
+# short preview in its place.
+_MASK: Final = "\u2063value\u2063"
+
+
+class Encoded(NamedTuple):
+    """An order ready to send: its id (the URL path segment), the body bytes, its warnings."""
+
+    order_id: str
+    body: bytes
+    warnings: tuple[Problem, ...]
+
+
+# ------------------------------------------------------------------ modes
+
+
+def resolve_validation(
+    validation: str | None = None, validate: bool | None = None, *, env: bool = True
+) -> ValidationMode:
+    """The validation mode from ``validation=``, else the older ``validate=`` (True: default,
+    False: off), else (with ``env``) ``FORTER_VALIDATION``, else ``"default"``.
+
+    Raises ConfigurationError for an unknown mode or for both arguments at once.
+    """
+    if validation is not None:
+        if validate is not None:
+            raise ConfigurationError(
+                "pass validation=... or the older validate=..., not both "
+                "(validate=True is validation='default', validate=False is validation='off')"
+            )
+        return _mode(validation, "validation=")
+    if validate is not None:
+        if not isinstance(validate, bool):
+            raise ConfigurationError(f"validate= must be True or False, got {validate!r}")
+        return "default" if validate else "off"
+    if env:
+        value = (_env(VALIDATION_ENV) or "").strip()
+        if value:
+            return _mode(value.lower(), VALIDATION_ENV)
+    return "default"
+
+
+def _mode(value: object, where: str) -> ValidationMode:
+    for mode in VALIDATION_MODES:
+        if value == mode:
+            return mode
+    raise ConfigurationError(
+        f"{where} must be one of {', '.join(VALIDATION_MODES)}, got {preview(value)}"
+    )
+
+
+# ------------------------------------------------------------------ compiled validators
 
 
 @functools.cache
-def _schema_root() -> dict[str, Any]:
-    return component_schema("Order")
+def _strict_root() -> dict[str, Any]:
+    root: dict[str, Any] = compiled_form(strict_component_schema("Order"))
+    return root
 
 
 def compiled_form(schema: Any) -> Any:
@@ -65,10 +146,10 @@ def compiled_form(schema: Any) -> Any:
 
 @functools.cache
 def order_validator() -> jsonschema_rs.Validator:
-    """The compiled Order validator (built once per process)."""
+    """The compiled validator of the Order's strict view (built once per process)."""
     # Formats asserted (the spec's "date"), as the mock does: else "tomorrow" passes here and
-    # is refused by the server.
-    return jsonschema_rs.validator_for(compiled_form(_schema_root()), validate_formats=True)
+    # is refused in strict mode by the mock.
+    return jsonschema_rs.validator_for(_strict_root(), validate_formats=True, mask=_MASK)
 
 
 @functools.cache
@@ -77,10 +158,25 @@ def decision_validator() -> jsonschema_rs.Validator:
     return jsonschema_rs.validator_for(compiled_form(component_schema("OrderDecision")))
 
 
+@functools.cache
+def _order_id_rules() -> tuple[int, int, frozenset[str]]:
+    """(minLength, maxLength, refused values) of the orderId path parameter, from the spec."""
+    schema = load_spec()["components"]["parameters"]["OrderIdPath"]["schema"]
+    return (
+        int(schema["minLength"]),
+        int(schema["maxLength"]),
+        frozenset(schema.get("not", {}).get("enum", ())),
+    )
+
+
 def warm_up() -> None:
     """Compile both validators now, so the first checkout does not pay for it (~0.1-0.3 s)."""
     order_validator()
     decision_validator()
+    _order_id_rules()
+
+
+# ------------------------------------------------------------------ the hot path
 
 
 def order_to_dict(order: Order | Mapping[str, Any]) -> dict[str, Any]:
@@ -94,12 +190,44 @@ def order_to_dict(order: Order | Mapping[str, Any]) -> dict[str, Any]:
     raise TypeError(f"order must be a forter_orders.Order or a dict, not {type(order).__name__}")
 
 
-def encode_order(order: Order | Mapping[str, Any], *, validate: bool) -> tuple[str, bytes]:
-    """Return ``(orderId, body bytes)`` for sending; raise OrderValidationError when invalid.
+Warnings = Callable[[], tuple[Problem, ...]]
+"""The strict-view warnings of an order, computed when called (see :func:`encode_for_send`)."""
 
-    Serializes once with orjson; the bytes are what goes on the wire. With ``validate=False`` only
-    what is needed to send at all is checked (JSON-serializable, a string orderId for the URL).
+
+def encode_order(
+    order: Order | Mapping[str, Any], *, validate: bool | ValidationMode = "default"
+) -> Encoded:
+    """Serialize and check ``order`` for sending; raise OrderValidationError when it must not go.
+
+    ``validate`` is the mode (``True`` / ``False``: ``"default"`` / ``"off"``). Serializes once
+    with orjson; the bytes are what goes on the wire. Returns the warnings of the strict view
+    (empty in ``"off"`` mode, which does not look for them).
     """
+    mode: ValidationMode = (
+        ("default" if validate else "off") if isinstance(validate, bool) else validate
+    )
+    encoded, pending = _encode(order, mode, defer=False)
+    assert pending is None  # noqa: S101 - only defer=True leaves warnings for later
+    return encoded
+
+
+def encode_for_send(
+    order: Order | Mapping[str, Any], mode: ValidationMode
+) -> tuple[Encoded, Warnings | None]:
+    """:func:`encode_order` for the client: in the default mode the strict view's warnings,
+    which cannot keep the order from being sent, are left to the returned function.
+
+    Everything that can block is checked here, before anything is sent: the errors in every mode
+    but off, the warnings too in strict mode. The client calls the function once the body is on
+    the wire, while Forter reads and decides (the check costs tens of microseconds that would
+    otherwise add to every checkout), and always before ``create`` returns.
+    """
+    return _encode(order, mode, defer=mode == "default")
+
+
+def _encode(
+    order: Order | Mapping[str, Any], mode: ValidationMode, *, defer: bool
+) -> tuple[Encoded, Warnings | None]:
     data = order_to_dict(order)
     try:
         body = orjson.dumps(data, option=_DUMPS_OPTIONS)
@@ -108,42 +236,40 @@ def encode_order(order: Order | Mapping[str, Any], *, validate: bool) -> tuple[s
     if b"null" in body and _has_non_finite(data):
         # orjson writes NaN and Infinity as null: sending that would change the order silently.
         raise OrderValidationError(_not_json_problems(data))
-    if validate and (
-        not order_validator().is_valid(data) or (bytes_may_hold_pan(body) and _has_pan(data))
-    ):
-        raise OrderValidationError(_collect_problems(data))
-    order_id = data.get("orderId")
-    if not isinstance(order_id, str) or not order_id:
-        raise OrderValidationError(
-            [
-                Problem(
-                    "orderId",
-                    "is required (a non-empty string; it is also the URL path)",
-                    "required",
-                )
-            ]
-        )
-    if len(order_id) > _ORDER_ID_MAX:
-        # Even unvalidated: a megabyte orderId cannot go in a URL path (servers refuse the
-        # request line before reading the body, so no error would name the field).
-        raise OrderValidationError(
-            [
-                Problem(
-                    "orderId",
-                    f"is {len(order_id)} characters long: at most {_ORDER_ID_MAX} (it is also "
-                    "the URL path)",
-                    "maxLength",
-                )
-            ]
-        )
-    return order_id, body
+    # A str whenever id_problem is None, which every return below depends on.
+    order_id: Any = data.get("orderId")
+    id_problem = _order_id_problem(order_id)
+    if mode == "off":
+        if id_problem is not None:
+            raise OrderValidationError([id_problem])
+        return Encoded(order_id, body, ()), None
+    # The byte scan is far cheaper than walking every string; walk only when it finds a candidate.
+    has_pan = bytes_may_hold_pan(body) and _has_pan(data)
+    if id_problem is None and not has_pan:
+        if defer:
+            return Encoded(order_id, body, ()), functools.partial(_warnings_of, data)
+        if order_validator().is_valid(data):
+            return Encoded(order_id, body, ()), None
+    problems = _collect_problems(data, id_problem, has_pan)
+    if problems and (mode == "strict" or problems[0].severity == "error"):
+        raise OrderValidationError(problems, strict=mode == "strict")
+    return Encoded(order_id, body, tuple(problems)), None
+
+
+def _warnings_of(data: Mapping[str, Any]) -> tuple[Problem, ...]:
+    """The strict view's warnings of an order already free of errors."""
+    if order_validator().is_valid(data):
+        return ()
+    return tuple(_collect_problems(data, None, has_pan=False))
 
 
 def validate_order(order: Order | Mapping[str, Any]) -> list[Problem]:
     """Every problem with ``order`` (an ``Order`` or a wire-format dict); empty when it is valid.
 
-    Checks the Order v3 schema (types, patterns, enums, required fields, unknown keys with "did you
-    mean" suggestions, the web/mobile rule) and refuses full card numbers anywhere in the order.
+    Each :class:`Problem` has a severity: errors first (not JSON, an orderId that cannot be sent,
+    a full card number anywhere), then warnings (the strict view of the Order v3 schema: unknown
+    members with "did you mean" suggestions, types, patterns, enums, required and recommended
+    members, the web/mobile rule). Nothing is sent.
     """
     data = order_to_dict(order)
     try:
@@ -152,25 +278,86 @@ def validate_order(order: Order | Mapping[str, Any]) -> list[Problem]:
         return _not_json_problems(data)
     if b"null" in body and _has_non_finite(data):
         return _not_json_problems(data)
+    id_problem = _order_id_problem(data.get("orderId"))
     # The byte scan is far cheaper than walking every string; walk only when it finds a candidate.
-    if order_validator().is_valid(data) and not (bytes_may_hold_pan(body) and _has_pan(data)):
+    has_pan = bytes_may_hold_pan(body) and _has_pan(data)
+    if id_problem is None and not has_pan and order_validator().is_valid(data):
         return []
-    return _collect_problems(data)
+    return _collect_problems(data, id_problem, has_pan)
+
+
+def log_line(order_id: str, warnings: Sequence[Problem]) -> str:
+    """The one WARNING line for an order sent with ``warnings`` (previews already masked)."""
+    shown = "; ".join(str(p) for p in warnings[:_LOGGED_WARNINGS])
+    more = len(warnings) - _LOGGED_WARNINGS
+    if more > 0:
+        shown += f"; and {more} more"
+    noun = "warning" if len(warnings) == 1 else "warnings"
+    return (
+        f"order {order_id}: sent with {len(warnings)} validation {noun} "
+        f"(strict mode would refuse it): {shown}"
+    )
+
+
+# ------------------------------------------------------------------ errors: the order id
+
+
+def _order_id_problem(order_id: object) -> Problem | None:
+    """Why ``order_id`` cannot be sent (it becomes the URL's last path segment), or None."""
+    minimum, maximum, refused = _order_id_rules()
+    if order_id is None:
+        return _id_problem("is required (a non-empty string; it is also the URL path)", "required")
+    if not isinstance(order_id, str):
+        return _id_problem(
+            f"must be a string (it is also the URL path), got {json_type(order_id)} "
+            f"{preview(order_id)}",
+            "type",
+        )
+    if len(order_id) < minimum:
+        return _id_problem("must not be empty (it is also the URL path)", "minLength")
+    if len(order_id) > maximum:
+        # Even unvalidated: a megabyte orderId cannot go in a URL path (servers refuse the
+        # request line before reading the body, so no error would name the field).
+        return _id_problem(
+            f"is {len(order_id)} characters long: at most {maximum} (it is also the URL path)",
+            "maxLength",
+        )
+    if order_id in refused:
+        return _id_problem(
+            f"cannot be {order_id!r}: HTTP clients resolve it as a path segment, so the request "
+            "would reach another URL",
+            "order_id",
+        )
+    return None
+
+
+def _id_problem(message: str, code: str) -> Problem:
+    return Problem("orderId", message, code, severity="error")
 
 
 # ------------------------------------------------------------------ slow path: explain
 
 
-def _collect_problems(data: Mapping[str, Any]) -> list[Problem]:
-    problems: list[Problem] = []
+def _collect_problems(
+    data: Mapping[str, Any], id_problem: Problem | None, has_pan: bool
+) -> list[Problem]:
+    """Errors first (orderId, card numbers), then the strict view's warnings."""
+    errors = [id_problem] if id_problem is not None else []
+    if has_pan:
+        errors.extend(_pan_problems(data))
+    warnings: list[Problem] = []
     for error in order_validator().iter_errors(data):
-        problems.extend(_explain(error, data))
-    problems.extend(_pan_problems(data))
-    return problems
+        warnings.extend(_explain(error, data))
+    if id_problem is not None:
+        # The error already says what is wrong with the orderId; the schema would repeat it.
+        warnings = [w for w in warnings if w.path != "orderId"]
+    # By path (stable: one path's problems keep the validator's order), so the same order
+    # always reads the same way.
+    return errors + sorted(warnings, key=lambda w: w.path)
 
 
 def _schema_at(schema_path: Sequence[str | int]) -> Any:
-    node: Any = _schema_root()
+    node: Any = _strict_root()
     for part in schema_path:
         try:
             node = node[part]
@@ -191,11 +378,22 @@ def _instance_at(data: Any, instance_path: Sequence[str | int]) -> Any:
 
 def suggest(name: str, candidates: Sequence[str]) -> str | None:
     """The allowed name closest to ``name`` (case-insensitive first, then difflib), if any."""
+    return _suggest(name, tuple(candidates))
+
+
+# An integration that misspells a member does so in every order: remember the answers (difflib
+# takes hundreds of microseconds over an object's members).
+@functools.lru_cache(maxsize=4096)
+def _suggest(name: str, candidates: tuple[str, ...]) -> str | None:
     by_lower = {c.lower(): c for c in candidates}
     if name.lower() in by_lower:
         return by_lower[name.lower()]
     matches = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.6)
     return by_lower[matches[0]] if matches else None
+
+
+def _warning(path: str, message: str, code: str, suggestion: str | None = None) -> Problem:
+    return Problem(path, message, code, suggestion, severity="warning")
 
 
 def _mobile_rule(
@@ -217,28 +415,45 @@ def _mobile_rule(
     )
 
 
-def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> Iterator[Problem]:
+def _explain(
+    error: jsonschema_rs.ValidationError, data: Mapping[str, Any], nullable: bool = False
+) -> Iterator[Problem]:
     kind = error.kind
     instance_path = list(error.instance_path)
     schema_path = list(error.schema_path)
     path = dotted(instance_path)
     is_rule, is_mobile, order_type = _mobile_rule(schema_path, data)
 
+    if isinstance(kind, jsonschema_rs.ValidationErrorKind.AnyOf):
+        # A nullable member ("anyOf": [{"$ref": ...}, {"type": "null"}]): explain the value
+        # against the non-null branch, saying that null would do too.
+        yield from _explain_any_of(kind, instance_path, schema_path, data)
+        return
+
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties):
         parent = _schema_at(schema_path[:-1]) or {}
         allowed = sorted(parent.get("properties", {}))
         for key in kind.unexpected:
             hint = suggest(key, allowed)
-            text = f"unknown field {key!r}: the schema does not allow it here"
-            text += f"; did you mean {hint!r}?" if hint else f" (allowed: {', '.join(allowed)})"
-            yield Problem(dotted([*instance_path, key]), mask_pans(text), "unknown_field", hint)
+            text = f"unknown field {key!r}: the spec does not list it here, so Forter may ignore it"
+            text += f"; did you mean {hint!r}?" if hint else f" (known: {', '.join(allowed)})"
+            yield _warning(dotted([*instance_path, key]), mask_pans(text), "unknown_field", hint)
         return
 
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.Required):
         missing = kind.property
         full = dotted([*instance_path, missing])
-        if is_rule and is_mobile:
-            yield Problem(
+        node = _schema_at(schema_path[:-1]) or {}
+        if is_rule and missing == "connectionInformation":
+            what = "native mobile-app" if is_mobile else order_type
+            yield _warning(
+                full,
+                f"is required for a {what} order (orderType {order_type}): customerIP, userAgent "
+                "and " + ("forterMobileUID" if is_mobile else "the forterTokenCookie"),
+                "mobile_web_rule",
+            )
+        elif is_rule and is_mobile:
+            yield _warning(
                 full,
                 f"is required for a native mobile-app order (orderType {order_type}): set it to "
                 "the device id from Forter's mobile SDK (web orders send forterTokenCookie "
@@ -246,7 +461,7 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
                 "mobile_web_rule",
             )
         elif is_rule:
-            yield Problem(
+            yield _warning(
                 full,
                 f"is required for a {order_type} order: set it to the Forter JS token cookie "
                 "(ftr_...) read from the customer's browser (native app orders send "
@@ -258,15 +473,22 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
             here = _instance_at(data, instance_path) or {}
             given = [k for k, needs in rules.items() if missing in needs and k in here]
             also = f" because {given[0]} is set" if given else ""
-            yield Problem(full, f"is required{also}", "required")
+            yield _warning(full, f"is required{also}", "required")
+        elif missing in node.get(RECOMMENDED, ()):
+            yield _warning(
+                full,
+                "is missing: Forter recommends it (it improves the decision); strict mode "
+                "requires it",
+                "recommended",
+            )
         else:
-            yield Problem(full, "is required", "required")
+            yield _warning(full, "is required", "required")
         return
 
     value = _instance_at(data, instance_path)
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.Type):
         if is_rule and is_mobile:
-            yield Problem(
+            yield _warning(
                 path,
                 f"must be absent or null for a native mobile-app order (orderType {order_type}); "
                 "app orders identify the device with connectionInformation.forterMobileUID, "
@@ -275,15 +497,20 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
             )
             return
         if is_rule:
-            yield Problem(
+            yield _warning(
                 path,
                 f"must be the Forter JS token cookie (a string) for a {order_type} order, "
                 f"got {preview(value)}",
                 "mobile_web_rule",
             )
             return
-        expected = " or ".join(kind.types)
-        yield Problem(path, f"expected {expected}, got {json_type(value)} {preview(value)}", "type")
+        types = list(kind.types)
+        if nullable and "null" not in types:
+            types.append("null")
+        expected = " or ".join(types)
+        yield _warning(
+            path, f"expected {expected}, got {json_type(value)} {preview(value)}", "type"
+        )
         return
 
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.Enum):
@@ -292,25 +519,57 @@ def _explain(error: jsonschema_rs.ValidationError, data: Mapping[str, Any]) -> I
         text = f"expected one of {', '.join(options)}; got {preview(value)}"
         if hint:
             text += f"; did you mean {hint!r}?"
-        yield Problem(path, text, "enum", hint)
+        yield _warning(path, text, "enum", hint)
         return
 
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.Pattern):
         node = _schema_at(schema_path[:-1]) or {}
         pattern = kind.pattern.replace(_RUST_END_OF_TEXT, "$").replace(END_OF_TEXT, "$")
-        description = str(node.get("description", "")).rstrip(".")
+        description = str(node.get("description", "")).split(". ")[0].rstrip(".")
         what = f"{description} (pattern {pattern})" if description else f"a match of {pattern}"
-        yield Problem(path, f"expected {what}, got {preview(value)}", "pattern")
+        yield _warning(path, f"expected {what}, got {preview(value)}", "pattern")
         return
 
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.Format):
         # error.message would echo the whole value (megabytes, for a huge string).
         shape = " (YYYY-MM-DD)" if kind.format == "date" else ""
-        yield Problem(path, f"expected a {kind.format}{shape}, got {preview(value)}", "format")
+        yield _warning(path, f"expected a {kind.format}{shape}, got {preview(value)}", "format")
         return
 
     keyword = str(schema_path[-1]) if schema_path else "invalid"
-    yield Problem(path, mask_pans(error.message), keyword)
+    message = error.message.replace(_MASK, preview(value))
+    if len(message) > 200:  # a message that quotes a schema at length helps nobody
+        message = f"breaks {keyword!r} of the spec, got {preview(value)}"
+    yield _warning(path, mask_pans(message), keyword)
+
+
+def _explain_any_of(
+    kind: Any,
+    instance_path: list[str | int],
+    schema_path: list[str | int],
+    data: Mapping[str, Any],
+) -> Iterator[Problem]:
+    branches = _schema_at(schema_path) or []
+    is_null = [isinstance(b, dict) and b.get("type") == "null" for b in branches]
+    nullable = any(is_null)
+    explained = False
+    for index, sub_errors in enumerate(kind.context):
+        if index < len(is_null) and is_null[index]:
+            continue  # "is not of type null": says nothing the other branch does not
+        for sub in sub_errors:
+            explained = True
+            yield from _explain(sub, data, nullable=nullable and _same(sub, instance_path))
+    if not explained:
+        value = _instance_at(data, instance_path)
+        yield _warning(
+            dotted(instance_path),
+            f"matches none of the allowed shapes, got {json_type(value)} {preview(value)}",
+            "anyOf",
+        )
+
+
+def _same(error: jsonschema_rs.ValidationError, instance_path: list[str | int]) -> bool:
+    return list(error.instance_path) == instance_path
 
 
 # ------------------------------------------------------------------ card numbers
@@ -341,18 +600,25 @@ def _has_pan(data: Mapping[str, Any]) -> bool:
 
 
 def _pan_problems(data: Mapping[str, Any]) -> list[Problem]:
+    found: Iterable[tuple[list[str | int], str]] = _walk_strings(data)
+    # Paths are spelled out only for the strings that hold a card number.
+    hits = [(dotted(parts), pans) for parts, text in found if (pans := find_pans(text))]
     problems = []
-    for parts, text in sorted(_walk_strings(data), key=lambda item: dotted(item[0])):
-        for pan in find_pans(text):
+    for path, pans in sorted(hits, key=lambda item: item[0]):
+        for pan in pans:
             problems.append(
                 Problem(
-                    dotted(parts),
+                    path,
                     f"looks like a full card number ({mask_pan(pan)}); never send card numbers "
                     "to Forter: send bin and lastFourDigits (and a token) instead",
                     "card_number",
+                    severity="error",
                 )
             )
     return problems
+
+
+# ------------------------------------------------------------------ errors: not JSON
 
 
 def _has_non_finite(data: Any) -> bool:

@@ -15,6 +15,14 @@ Fixtures:
 ``forter_client``
     A :class:`forter_orders.ForterClient` pointed at the mock (with a clean state).
 
+Strict checking, so that a misspelled member fails a test on purpose: ``pytest --forter-strict``
+(or ``forter_strict = true`` in the ini file) for every test, ``@pytest.mark.forter_strict`` for
+one test (``@pytest.mark.forter_strict(False)`` opts a test out). In a strict test the mock
+answers 400 to what the spec's strict view finds, not only to errors, and ``forter_client`` uses
+``validation="strict"`` (it raises ``OrderValidationError`` before sending). Without it, the mock
+answers like Forter and reports the warnings in ``x-mock-warnings`` and
+``forter_mock_state.warnings``.
+
 Disable with ``-p no:forter_orders``.
 """
 
@@ -30,6 +38,47 @@ if TYPE_CHECKING:
     from forter_orders.mock import MockServer
 
 __all__ = ["ForterMockState", "forter_client", "forter_mock", "forter_mock_state"]
+
+_STRICT_OPTION = "--forter-strict"
+_STRICT_INI = "forter_strict"
+_STRICT_MARKER = "forter_strict"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--forter-strict`` / ``forter_strict``: strict validation in every forter fixture."""
+    group = parser.getgroup("forter_orders", "Forter Order v3 mock")
+    group.addoption(
+        _STRICT_OPTION,
+        action="store_true",
+        default=None,
+        help="strict validation for every test: the mock answers 400 to spec warnings and "
+        "forter_client refuses them (default: like Forter, errors only)",
+    )
+    parser.addini(
+        _STRICT_INI,
+        type="bool",
+        default=False,
+        help="strict validation for every test (as --forter-strict)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``forter_strict`` marker."""
+    config.addinivalue_line(
+        "markers",
+        f"{_STRICT_MARKER}(on=True): strict validation in this test's forter fixtures (the mock "
+        "answers 400 to spec warnings; forter_client uses validation='strict')",
+    )
+
+
+def _strict_for(request: pytest.FixtureRequest) -> bool:
+    marker = request.node.get_closest_marker(_STRICT_MARKER)
+    if marker is not None:
+        return bool(marker.args[0]) if marker.args else bool(marker.kwargs.get("on", True))
+    option = request.config.getoption(_STRICT_OPTION)
+    if option is not None:
+        return bool(option)
+    return bool(request.config.getini(_STRICT_INI))
 
 
 class ForterMockState:
@@ -62,6 +111,25 @@ class ForterMockState:
             stacklevel=2,
         )
         return self.server.secret_key
+
+    @property
+    def strict(self) -> bool:
+        """Whether the mock refuses (400) spec warnings in this test, not only errors."""
+        return self.server.strict
+
+    @strict.setter
+    def strict(self, value: bool) -> None:
+        self.server.strict = value
+
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        """What strict validation said about the orders of this test, oldest first: one
+        ``{"orderId", "path", "message", "code"}`` per warning (also in ``x-mock-warnings``)."""
+        return [
+            {"orderId": entry["orderId"], **warning}
+            for entry in self.server.received
+            for warning in entry.get("warnings", ())
+        ]
 
     def queue(self, *scenarios: str) -> None:
         """Answer the next order requests with these scenarios, in order (e.g. ``"http-503"``)."""
@@ -117,16 +185,23 @@ def forter_mock() -> Iterator[MockServer]:
 
 
 @pytest.fixture
-def forter_mock_state(forter_mock: MockServer) -> Iterator[ForterMockState]:
-    """The session mock, cleared before and after the test, so no test sees another's orders."""
+def forter_mock_state(
+    forter_mock: MockServer, request: pytest.FixtureRequest
+) -> Iterator[ForterMockState]:
+    """The session mock, cleared before and after the test, so no test sees another's orders;
+    strict when the test is (``--forter-strict``, ``@pytest.mark.forter_strict``)."""
     forter_mock.clear()
+    forter_mock.strict = _strict_for(request)
     yield ForterMockState(forter_mock)
     forter_mock.clear()
 
 
 @pytest.fixture
-def forter_client(forter_mock_state: ForterMockState) -> Iterator[Any]:
-    """A ``forter_orders.ForterClient`` configured for the mock (closed after the test)."""
+def forter_client(
+    forter_mock_state: ForterMockState, request: pytest.FixtureRequest
+) -> Iterator[Any]:
+    """A ``forter_orders.ForterClient`` configured for the mock (closed after the test), with
+    ``validation="strict"`` in strict tests (else the client's default or FORTER_VALIDATION)."""
     import forter_orders
 
     client_cls = getattr(forter_orders, "ForterClient", None)
@@ -136,6 +211,7 @@ def forter_client(forter_mock_state: ForterMockState) -> Iterator[Any]:
         site_id=forter_mock_state.site_id,
         secret_key=forter_mock_state.secret_key,
         base_url=forter_mock_state.url,
+        validation="strict" if _strict_for(request) else None,
     )
     try:
         yield client

@@ -4,8 +4,13 @@ Every malformed order starts from one of the two valid examples and is mutated a
 a wrong-typed value, a huge string, NaN / Infinity, a deep nest, a deleted required member, an
 unknown member, a subtree wrapped in the wrong container; the raw-body tests add what only text
 can hold (duplicate keys, invalid UTF-8, unpaired surrogate escapes, huge integer literals,
-non-object JSON). Each must get a clear error naming a path related to the mutated one (equal,
+non-object JSON). Each must get a clear problem naming a path related to the mutated one (equal,
 inside it, or an ancestor of it), and never a crash, a hang or a 500.
+
+Mutations are made against the spec's strict view (the one the client warns with): in strict mode
+every one of them is refused with its path; in the default mode the errors (not JSON, an orderId
+that cannot be sent) are refused and the rest is sent, its warnings naming the same paths -
+and the mock, answering like Forter, agrees with the client on which is which.
 
 Sizes scale with FORTER_RELIABILITY_SCALE; at scale 1 the suite throws
 ``_VALIDATOR + _CLIENT_VALIDATED + _CLIENT_UNVALIDATED + _MOCK_RAW`` (>= 1,000) generated
@@ -32,7 +37,7 @@ from hypothesis import strategies as st
 
 from forter_orders import BadRequestError, ForterClient, OrderValidationError, validate_order
 from forter_orders._paths import dotted
-from forter_orders._spec import load_spec
+from forter_orders._spec import strict_components
 from forter_orders._strict_json import MAX_DEPTH
 from forter_orders.mock import MockServer
 from forter_orders.testing import ForterMockState
@@ -68,7 +73,7 @@ def test_generated_counts_reach_the_minimum() -> None:
 
 # ------------------------------------------------------------------ the schema, per path
 
-_COMPONENTS: Final = load_spec()["components"]["schemas"]
+_COMPONENTS: Final = strict_components()["schemas"]
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
@@ -373,13 +378,24 @@ def test_validator_names_the_path_of_every_malformed_order(scale: float, figure:
         if mutation.kind in {"non_finite", "deep"}:
             # Not JSON at all: that is the problem reported, not a type error about null.
             assert {p.code for p in problems} == {"not_json"}
+            assert {p.severity for p in problems} == {"error"}
             assert any(p.path.startswith(mutation.path) for p in problems)
+        elif mutation.path != "orderId":
+            # Everything else the spec's strict view knows is a warning: Forter may accept it.
+            # (An orderId that cannot be the URL's last segment is an error.)
+            assert {p.severity for p in problems} == {"warning"}, problems
+        else:
+            assert [p.severity for p in problems][:1] == ["error"], problems
 
     check()
     figure("bad_inputs_validator", len(seen))
     figure("bad_inputs_validator_by_kind", _by_kind(seen))
     assert len(seen) >= _examples(_VALIDATOR, scale)
     assert set(seen) == set(_OBJECT_KINDS)
+
+
+def _blocks_by_default(problems: list[Any]) -> bool:
+    return any(p.severity == "error" for p in problems)
 
 
 def _by_kind(kinds: list[str]) -> dict[str, int]:
@@ -424,30 +440,51 @@ def test_non_objects_are_type_errors_naming_the_type() -> None:
 def test_client_refuses_malformed_orders_before_sending(
     forter_client: ForterClient, forter_mock_state: ForterMockState, scale: float, figure: Figure
 ) -> None:
-    """Validation on: OrderValidationError with paths, and the mock receives nothing."""
+    """Strict mode: OrderValidationError with paths, nothing sent. Default mode: the errors
+    are refused the same way; an order with only warnings is sent, the decision carries the
+    warnings (the same paths), and the mock - answering like Forter - accepts it."""
     seen: list[str] = []
+    sent: list[str] = []
 
     @settings(max_examples=_examples(_CLIENT_VALIDATED, scale), **_HYPOTHESIS)  # type: ignore[arg-type]
     @given(mutations())
     def check(mutation: Mutation) -> None:
         seen.append(mutation.kind)
+        before = len(forter_mock_state.received)
         with pytest.raises(OrderValidationError) as info:
-            forter_client.orders.create(mutation.order)
-        assert_problems([(p.path, p.message) for p in info.value.problems], mutation)
+            forter_client.orders.create(mutation.order, validation="strict")
+        problems = info.value.problems
+        assert_problems([(p.path, p.message) for p in problems], mutation)
+        assert len(forter_mock_state.received) == before
+        if _blocks_by_default(problems):
+            with pytest.raises(OrderValidationError) as again:
+                forter_client.orders.create(mutation.order)
+            assert again.value.problems == problems
+            assert len(forter_mock_state.received) == before
+        else:
+            decision = forter_client.orders.create(mutation.order)
+            assert list(decision.warnings) == problems
+            (record,) = forter_mock_state.received[before:]
+            assert record["status"] == 200
+            assert [w["path"] for w in record["warnings"]] == [p.path for p in problems]
+            sent.append(mutation.kind)
 
     check()
-    assert forter_mock_state.received == []
+    assert len(forter_mock_state.received) == len(sent)
     figure("bad_inputs_client_validated", len(seen))
     figure("bad_inputs_client_validated_by_kind", _by_kind(seen))
+    figure("bad_inputs_client_validated_sent_with_warnings", len(sent))
     assert len(seen) >= _examples(_CLIENT_VALIDATED, scale)
 
 
 def test_client_without_validation_gets_typed_errors_with_paths(
     forter_client: ForterClient, forter_mock_state: ForterMockState, scale: float, figure: Figure
 ) -> None:
-    """validate=False: the mock's 400 as BadRequestError with paths; what cannot be written as
-    JSON exactly (NaN, deep nests) is still refused before sending, never sent as null."""
+    """validate=False, to a strict mock: the mock's 400 as BadRequestError with paths; what
+    cannot be written as JSON exactly (NaN, deep nests) is still refused before sending, never
+    sent as null."""
     seen: list[str] = []
+    forter_mock_state.strict = True
 
     @settings(max_examples=_examples(_CLIENT_UNVALIDATED, scale), **_HYPOTHESIS)  # type: ignore[arg-type]
     @given(mutations())
@@ -510,13 +547,18 @@ def _error_list(response: httpx.Response) -> list[tuple[str, str]]:
     return [(e["path"], e["message"]) for e in errors]
 
 
+_MOCK_ERRORS: Final = frozenset({"non_finite", "deep", *_TEXT_KINDS})
+
+
 def test_mock_answers_malformed_bodies_400_with_paths(
     raw_post: Callable[..., httpx.Response],
     forter_mock_state: ForterMockState,
     scale: float,
     figure: Figure,
 ) -> None:
-    """Raw malformed bodies: always 400 with errors[].path related to the mutation, never 500."""
+    """Raw malformed bodies, never a 500. Strict mock: always 400 with errors[].path related to
+    the mutation. Default mock (like Forter): 400 for the errors (not JSON, what the client
+    refuses in every mode), else 200 with the same paths in x-mock-warnings."""
     seen: list[str] = []
 
     @settings(max_examples=_examples(_MOCK_RAW, scale), **_HYPOTHESIS)  # type: ignore[arg-type]
@@ -524,12 +566,25 @@ def test_mock_answers_malformed_bodies_400_with_paths(
     def check(mutation: Mutation) -> None:
         seen.append(mutation.kind)
         order_id = EXAMPLES[mutation.example]["orderId"]
-        response = raw_post(mutation.body(), order_id)
-        assert_problems(_error_list(response), mutation)
+        body = mutation.body()
+        forter_mock_state.strict = True
+        assert_problems(_error_list(raw_post(body, order_id)), mutation)
+        forter_mock_state.strict = False
+        response = raw_post(body, order_id)
+        blocks = mutation.kind in _MOCK_ERRORS or (
+            mutation.deep is None and _blocks_by_default(validate_order(mutation.order))
+        )
+        if blocks:
+            assert_problems(_error_list(response), mutation)
+        else:
+            assert response.status_code == 200, response.text[:500]
+            warnings = json.loads(response.headers["x-mock-warnings"])
+            assert_problems([(w["path"], w["message"]) for w in warnings], mutation)
 
     check()
     statuses = {r["status"] for r in forter_mock_state.received}
-    assert statuses == {400}
+    assert statuses <= {200, 400}
+    assert 400 in statuses
     figure("bad_inputs_mock_raw", len(seen))
     figure("bad_inputs_mock_raw_by_kind", _by_kind(seen))
     assert len(seen) >= _examples(_MOCK_RAW, scale)
@@ -588,17 +643,30 @@ EDGE_CASES: Final[list[tuple[str, bytes, dict[str, str], str, str]]] = [
 ]
 
 
-def test_mock_process_answers_every_edge_case_400_with_its_path(start_mock: Any) -> None:
+# The edge cases a mock answering like Forter accepts (with a warning): the rest are errors.
+_WARNING_EDGE_CASES: Final = frozenset({"huge-1mb-field"})
+
+
+@pytest.mark.parametrize("strict", [True, False], ids=["strict", "default"])
+def test_mock_process_answers_every_edge_case_400_with_its_path(
+    start_mock: Any, strict: bool
+) -> None:
     """The named edge cases against a real ``forter-orders mock`` process: exact path and
-    message, every answer 400 within the timeout, and no traceback on the process's stderr."""
-    mock = start_mock()
+    message, every answer 400 within the timeout (in the default mode, a warning is a 200 that
+    names the same path in x-mock-warnings), and no traceback on the process's stderr."""
+    mock = start_mock(*(["--strict"] if strict else []))
     headers = _headers(mock)
     with httpx.Client(timeout=_TIMEOUT_S) as client:
         for case, body, extra, path, fragment in EDGE_CASES:
             response = client.post(
                 f"{mock.url}/v3/orders/{_ORDER_ID}", content=body, headers={**headers, **extra}
             )
-            errors = _error_list(response)
+            if not strict and case in _WARNING_EDGE_CASES:
+                assert response.status_code == 200, case
+                found = json.loads(response.headers["x-mock-warnings"])
+                errors = [(w["path"], w["message"]) for w in found]
+            else:
+                errors = _error_list(response)
             assert any(p.startswith(path) and fragment in m for p, m in errors), f"{case}: {errors}"
             if path == "":
                 assert [p for p, _ in errors] == [""], f"{case}: a whole-body problem: {errors}"
@@ -650,10 +718,10 @@ def test_cli_reports_each_bad_jsonl_line_with_its_path(tmp_path: Path) -> None:
         assert fragment in result.stderr, result.stderr
     # A huge integer is valid JSON, read exactly: the validator names it (it cannot be sent).
     assert result.stdout.splitlines() == [
-        f"{path}:5 (order): not a JSON object (an order is an object)",
-        f"{path}:6 (order): not a JSON object (an order is an object)",
-        f"{path}:8 n: is the integer 123456789012345678901..., outside the 64-bit range JSON "
-        "numbers are sent in; send it as a string",
+        f"{path}:5 error: (order): not a JSON object (an order is an object)",
+        f"{path}:6 error: (order): not a JSON object (an order is an object)",
+        f"{path}:8 error: n: is the integer 123456789012345678901..., outside the 64-bit range "
+        "JSON numbers are sent in; send it as a string",
     ]
 
 

@@ -132,6 +132,20 @@ def invalid_order(order_id: str) -> dict[str, Any]:
 INVALID_PATHS = ("cartItems[0].basicItemData.nmae", "totalAmount.currency")
 
 
+def card_order(order_id: str) -> dict[str, Any]:
+    """An order with an error only unvalidated clients send: a full card number."""
+    order = base_order(order_id)
+    order["payment"][0]["tokenizedCard"]["nameOnCard"] = "4111 1111 1111 1111"
+    return order
+
+
+def typo_order(order_id: str) -> dict[str, Any]:
+    """An order with a warning (sent by default, its warning returned with the decision)."""
+    order = base_order(order_id)
+    order["primaryRecipent"] = order.pop("primaryRecipient")
+    return order
+
+
 def make_case(prefix: str, index: int) -> Case:
     """The ``index``-th order of a run; ten kinds in turn."""
     order_id = f"{prefix}-{index:04d}"
@@ -143,8 +157,14 @@ def make_case(prefix: str, index: int) -> Case:
             ("notreviewed@forter.com", "NOT_REVIEWED"),
         ][kind]
         return Case(order_id, base_order(order_id, email), ("decision", decision), 1)
-    if kind == 3:
-        return Case(order_id, invalid_order(order_id), ("invalid", INVALID_PATHS), 0)
+    if kind == 3:  # strict mode refuses its warnings before sending
+        return Case(
+            order_id,
+            invalid_order(order_id),
+            ("invalid", INVALID_PATHS),
+            0,
+            call={"validation": "strict"},
+        )
     if kind == 4:  # retried once (max_retries=1), then raised
         return Case(
             order_id, base_order(order_id), ("status", "InternalServerError", 503), 2, "http-503"
@@ -176,9 +196,10 @@ def make_case(prefix: str, index: int) -> Case:
             1,
             "unknown-decision",
         )
-    # An orderId that must be percent-encoded in the path ("/" and a non-ASCII letter).
+    # An orderId that must be percent-encoded in the path ("/" and a non-ASCII letter), with a
+    # typo: sent, its warnings must come back with this order's decision and no other.
     quoted_id = f"{order_id} é/x"
-    return Case(quoted_id, base_order(quoted_id), ("decision", "APPROVE"), 1)
+    return Case(quoted_id, typo_order(quoted_id), ("decision", "APPROVE"), 1)
 
 
 def make_cases(prefix: str, count: int) -> list[Case]:
@@ -209,6 +230,7 @@ def outcome_of(result: OrderDecision | ForterError) -> Outcome:
             result.decision_reason,
             result.link_to_event_in_dashboard,
             type(result).__name__,
+            tuple(getattr(result, "warnings", ())),
         )
     if isinstance(result, OrderValidationError):
         paths = tuple(sorted(problem.path for problem in result.problems))
@@ -449,8 +471,8 @@ def test_with_options_from_many_threads_leaves_the_parent_as_it_was(
             lambda oid: Case(oid, base_order(oid), ("fallback", "server_error", 1), 1, "http-503"),
         ),
         (
-            {"validate": False},
-            lambda oid: Case(oid, invalid_order(oid), ("status", "BadRequestError", 400), 1),
+            {"validate": False},  # sent unchecked: the mock refuses the card number
+            lambda oid: Case(oid, card_order(oid), ("status", "BadRequestError", 400), 1),
         ),
     ]
     jobs: list[tuple[int, Case, Case]] = []  # (variant, case for the derived, case for the parent)

@@ -179,8 +179,9 @@ def _order(order_id: str, **fields: Any) -> dict[str, Any]:
     return order
 
 
-# Where a merchant might wrongly put a card number. The mock accepts this order (free text and a
-# free-form payload object), so with validation off it really travels.
+# Where a merchant might wrongly put a card number. The schema allows this order (free text and a
+# free-form payload object); a card number is an error for the client (in every mode but off)
+# and for the mock alike, so with validation off it really travels, and the mock refuses it.
 CARD_FIELDS_ACCEPTED = {
     "payment[0].creditCard.nameOnCard": CARD_SPACED,
     "cartItems[0].basicItemData.name": f"Gift card {CARD_DASHED}",
@@ -515,7 +516,7 @@ def _check_client_outcomes(outcomes: dict[str, str]) -> None:
         "approve raw": "raw 200",
         "card validated": "error OrderValidationError",
         "card not validated": "error BadRequestError",
-        "card accepted unvalidated": "decision APPROVE",
+        "card accepted unvalidated": "error BadRequestError",
         "wrong key": "error AuthenticationError",
     }
     assert {label: outcomes.get(label) for label in expected} == expected
@@ -770,7 +771,7 @@ def test_cli_send_and_validate_sweep(canary_mock: MockProcess, tmp_path: Path) -
         "send FORTER_SECRET_KEY fail-open": 1,  # a 401 never falls back
         "send wrong key": 1,
         "send --no-validate refused": 1,
-        "send --no-validate accepted": 0,
+        "send --no-validate accepted": 1,  # the mock refuses the card: an error outcome
         "send stdin": 1,
         "validate text": 1,
         "validate json": 1,
@@ -871,7 +872,7 @@ def test_mock_answers_to_raw_requests_never_echo_a_card_or_key(start_mock: Start
     mock = start_mock("--api-key", KEY)
     sweep = Sweep()
     statuses = _curl_sweep(sweep, mock.url, mock.site_id)
-    assert statuses == [400, 200, 400, 401, 401, 400]
+    assert statuses == [400, 400, 400, 401, 401, 400]
     sweep.assert_captured("payment[0].creditCard.bin", "wrong secret key")
     sweep.add("mock stderr", mock.stderr_text())
     sweep.assert_clean("mock answers")

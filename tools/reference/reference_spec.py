@@ -9,7 +9,9 @@ copy therefore carries, in each description:
   or, for one it does not know, as its name and value;
 * for every member without `x-forter-confidence`, its name confidence as the spec defines it
   (names not marked `inferred` were seen with their casing in a public source);
-* the conditional rules (`if` / `then` / `else`), as written, instead of the keywords.
+* the conditional rules (`if` / `then` / `else`), as written, instead of the keywords, and the
+  strict-view ones (`x-forter-strict-allOf`: warnings by default, refusals in strict validation);
+* the public senders `x-forter-seen-in` cites, as links to the file at its commit.
 
 openapi.yaml itself is never changed; examples and other data are copied untouched.
 
@@ -52,6 +54,20 @@ def _block(value: object) -> str:
     return f"```yaml\n{text}\n```"
 
 
+def _seen_in(entry: object) -> str:
+    """One `x-forter-seen-in` entry: a link to the file at its commit (or page), what it shows."""
+    if not isinstance(entry, dict):
+        return f"* {_code(entry)}"
+    shows = f" ({entry['shows']})" if entry.get("shows") else ""
+    if {"repo", "path", "commit"} <= entry.keys():
+        repo, path, commit = entry["repo"], entry["path"], entry["commit"]
+        url = f"https://github.com/{repo}/blob/{commit}/{path}"
+        return f"* [{repo} `{path}`]({url}) at `{str(commit)[:12]}`{shows}"
+    if "url" in entry:
+        return f"* <{entry['url']}>{shows}"
+    return f"* {_code(entry)}"
+
+
 def render_extension(key: str, value: object) -> str:
     """One `x-forter-*` extension as a Markdown paragraph."""
     if key == "x-forter-known-values" and isinstance(value, list):
@@ -63,6 +79,24 @@ def render_extension(key: str, value: object) -> str:
         if isinstance(value, list):
             return "**Sources:** " + "; ".join(str(v) for v in value) + "."
         return f"**Source:** {value}."
+    if key == "x-forter-seen-in" and isinstance(value, list):
+        return "**Seen in** (public senders):\n\n" + "\n".join(_seen_in(v) for v in value)
+    if key == "x-forter-recommended" and isinstance(value, list):
+        names = ", ".join(_code(v) for v in value)
+        return (
+            f"**Recommended members:** {names}. An order without one is sent with a warning; "
+            "strict validation refuses it."
+        )
+    if key == "x-forter-free-form" and value is True:
+        return (
+            "**Free-form:** members beyond the ones listed are passed through, "
+            "in strict validation too."
+        )
+    if key == "x-forter-strict-allOf" and isinstance(value, list):
+        return (
+            "**Conditional rules, strict view** (JSON Schema `if` / `then`; an order breaking one "
+            "is sent with a warning, strict validation refuses it):\n\n" + _block(value)
+        )
     if isinstance(value, dict | list):
         return f"**`{key}`:**\n\n{_block(value)}"
     return f"**`{key}`:** {_code(value)}"

@@ -33,12 +33,15 @@ from .food import Food
 from .free_form_object import FreeFormObject
 from .gaming import Gaming
 from .geo_location import GeoLocation
+from .historical_data import HistoricalData
 from .installment_service import InstallmentService
 from .invite import Invite
 from .ip_record import IpRecord
 from .item_return_data import ItemReturnData
 from .item_specific_data import ItemSpecificData
 from .loyalty_points import LoyaltyPoints
+from .magento_additional_order_data import MagentoAdditionalOrderData
+from .merchant_identifiers import MerchantIdentifiers
 from .mobile_money import MobileMoney
 from .order import Order
 from .order_authorization_step import OrderAuthorizationStep
@@ -47,6 +50,8 @@ from .order_decision_forter_decision import OrderDecisionForterDecision
 from .order_decision_recommendation import OrderDecisionRecommendation
 from .order_order_type import OrderOrderType
 from .payment import Payment
+from .payment_gateway_data import PaymentGatewayData
+from .payment_processor_data import PaymentProcessorData
 from .paypal import Paypal
 from .personal_details import PersonalDetails
 from .phone import Phone
@@ -117,12 +122,15 @@ __all__ = (
     "FreeFormObject",
     "Gaming",
     "GeoLocation",
+    "HistoricalData",
     "InstallmentService",
     "Invite",
     "IpRecord",
     "ItemReturnData",
     "ItemSpecificData",
     "LoyaltyPoints",
+    "MagentoAdditionalOrderData",
+    "MerchantIdentifiers",
     "MobileMoney",
     "Order",
     "OrderAuthorizationStep",
@@ -131,6 +139,8 @@ __all__ = (
     "OrderDecisionRecommendation",
     "OrderOrderType",
     "Payment",
+    "PaymentGatewayData",
+    "PaymentProcessorData",
     "Paypal",
     "PersonalDetails",
     "Phone",

@@ -39,6 +39,7 @@ class Accommodation:
     number_of_guests: int | Unset = UNSET
     rating: list[Rating] | Unset = UNSET
     type_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -73,7 +74,7 @@ class Accommodation:
         type_ = self.type_
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if accommodation_address is not UNSET:
             field_dict["accommodationAddress"] = accommodation_address
@@ -141,4 +142,21 @@ class Accommodation:
             type_=type_,
         )
 
+        accommodation.additional_properties = d
         return accommodation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

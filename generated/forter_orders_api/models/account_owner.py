@@ -10,7 +10,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
-    from ..models.amount import Amount
     from ..models.free_form_object import FreeFormObject
     from ..models.social_network_profile import SocialNetworkProfile
 
@@ -27,35 +26,38 @@ class AccountOwner:
         first_name (str | Unset):
         last_name (str | Unset):
         social_network_data (list[SocialNetworkProfile] | Unset):
-        account_id (str | Unset):
+        account_id (int | str | Unset): The customer's account id; a string, or a number where the platform's ids are
+            numbers.
         created (int | Unset): Account creation time, Unix epoch (seconds or milliseconds, as checkoutTime).
         past_orders_count (int | Unset):
-        past_orders_sum (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with
-            its ISO 4217 currency, and optionally amountUSD.
+        past_orders_sum (float | Unset): What the customer's past orders add up to, as a JSON number (not an Amount
+            object): Forter's Magento 2 plugin and its popshop demo send the sum of the orders' grand totals.
         full_name (str | Unset):
         birth_date (datetime.date | Unset): YYYY-MM-DD.
         gender (str | Unset): Note: example "male" (lower-cased page).
         loyalty_programs_in_account (list[FreeFormObject] | Unset):
+        registration_ip (str | Unset): IP address the account was registered from.
     """
 
     email: str | Unset = UNSET
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
     social_network_data: list[SocialNetworkProfile] | Unset = UNSET
-    account_id: str | Unset = UNSET
+    account_id: int | str | Unset = UNSET
     created: int | Unset = UNSET
     past_orders_count: int | Unset = UNSET
-    past_orders_sum: Amount | Unset = UNSET
+    past_orders_sum: float | Unset = UNSET
     full_name: str | Unset = UNSET
     birth_date: datetime.date | Unset = UNSET
     gender: str | Unset = UNSET
     loyalty_programs_in_account: list[FreeFormObject] | Unset = UNSET
+    registration_ip: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.amount import Amount  # noqa: PLC0415
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
         from ..models.social_network_profile import SocialNetworkProfile  # noqa: PLC0415
 
@@ -72,15 +74,17 @@ class AccountOwner:
                 social_network_data_item = social_network_data_item_data.to_dict()
                 social_network_data.append(social_network_data_item)
 
-        account_id = self.account_id
+        account_id: int | str | Unset
+        if isinstance(self.account_id, Unset):
+            account_id = UNSET
+        else:
+            account_id = self.account_id
 
         created = self.created
 
         past_orders_count = self.past_orders_count
 
-        past_orders_sum: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.past_orders_sum, Unset):
-            past_orders_sum = self.past_orders_sum.to_dict()
+        past_orders_sum = self.past_orders_sum
 
         full_name = self.full_name
 
@@ -101,8 +105,10 @@ class AccountOwner:
                 )
                 loyalty_programs_in_account.append(loyalty_programs_in_account_item)
 
-        field_dict: dict[str, Any] = {}
+        registration_ip = self.registration_ip
 
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if email is not UNSET:
             field_dict["email"] = email
@@ -128,12 +134,13 @@ class AccountOwner:
             field_dict["gender"] = gender
         if loyalty_programs_in_account is not UNSET:
             field_dict["loyaltyProgramsInAccount"] = loyalty_programs_in_account
+        if registration_ip is not UNSET:
+            field_dict["registrationIP"] = registration_ip
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.amount import Amount  # noqa: PLC0415
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
         from ..models.social_network_profile import SocialNetworkProfile  # noqa: PLC0415
 
@@ -155,18 +162,18 @@ class AccountOwner:
 
                 social_network_data.append(social_network_data_item)
 
-        account_id = d.pop("accountId", UNSET)
+        def _parse_account_id(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        account_id = _parse_account_id(d.pop("accountId", UNSET))
 
         created = d.pop("created", UNSET)
 
         past_orders_count = d.pop("pastOrdersCount", UNSET)
 
-        _past_orders_sum = d.pop("pastOrdersSum", UNSET)
-        past_orders_sum: Amount | Unset
-        if isinstance(_past_orders_sum, Unset):
-            past_orders_sum = UNSET
-        else:
-            past_orders_sum = Amount.from_dict(_past_orders_sum)
+        past_orders_sum = d.pop("pastOrdersSum", UNSET)
 
         full_name = d.pop("fullName", UNSET)
 
@@ -190,6 +197,8 @@ class AccountOwner:
 
                 loyalty_programs_in_account.append(loyalty_programs_in_account_item)
 
+        registration_ip = d.pop("registrationIP", UNSET)
+
         account_owner = cls(
             email=email,
             first_name=first_name,
@@ -203,6 +212,24 @@ class AccountOwner:
             birth_date=birth_date,
             gender=gender,
             loyalty_programs_in_account=loyalty_programs_in_account,
+            registration_ip=registration_ip,
         )
 
+        account_owner.additional_properties = d
         return account_owner
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -32,6 +32,7 @@ class AcquirerData:
     merchant_category_code: int | str | Unset = UNSET
     merchant_country_code: int | str | Unset = UNSET
     acquirer_country: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -64,7 +65,7 @@ class AcquirerData:
         acquirer_country = self.acquirer_country
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if acquirer_name is not UNSET:
             field_dict["acquirerName"] = acquirer_name
@@ -131,4 +132,21 @@ class AcquirerData:
             acquirer_country=acquirer_country,
         )
 
+        acquirer_data.additional_properties = d
         return acquirer_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

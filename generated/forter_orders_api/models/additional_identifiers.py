@@ -11,6 +11,8 @@ from ..types import UNSET, Unset, repr_set_members
 if TYPE_CHECKING:
     from ..models.amount import Amount
     from ..models.free_form_object import FreeFormObject
+    from ..models.magento_additional_order_data import MagentoAdditionalOrderData
+    from ..models.merchant_identifiers import MerchantIdentifiers
     from ..models.shopify_additional_order_data import ShopifyAdditionalOrderData
 
 
@@ -26,42 +28,44 @@ class AdditionalIdentifiers:
             (processor, gateway and platform payloads, whose members are defined by the sending system).
         hybris_additional_order_data (FreeFormObject | Unset): A free-form object passed through to Forter as is
             (processor, gateway and platform payloads, whose members are defined by the sending system).
-        magento_additional_order_data (FreeFormObject | Unset): A free-form object passed through to Forter as is
-            (processor, gateway and platform payloads, whose members are defined by the sending system).
-        merchant (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor, gateway and
-            platform payloads, whose members are defined by the sending system).
+        magento_additional_order_data (MagentoAdditionalOrderData | Unset): Magento-specific data about the order. Free-
+            form: members beyond the ones listed are passed through.
+        merchant (MerchantIdentifiers | Unset): The store the order was placed in (multi-store platforms). Free-form:
+            members beyond the ones listed are passed through.
         shopify_additional_order_data (ShopifyAdditionalOrderData | Unset): The Shopify order headers and payload passed
             through.
         split_order_total_amount (Amount | Unset): An amount of money as decimal strings (never floats):
-            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
-        additional_order_id (str | Unset):
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its
+            currency and no amountLocalCurrency.
+        additional_order_id (None | str | Unset):
         payment_gateway_id (str | Unset):
         order_segment (str | Unset):
         portal_display_custom_field_1 (str | Unset):
         portal_display_custom_field_2 (str | Unset):
         portal_display_custom_field_3 (str | Unset):
         portal_display_custom_field_4 (str | Unset):
-        split_order_ids (list[FreeFormObject] | Unset): array of strings
+        split_order_ids (list[str] | Unset): Ids of the orders this order was split into (strings, e.g. "6543545").
         customer_referral_method (str | Unset):
         customer_referral_name (str | Unset):
     """
 
     big_commerce_additional_order_data: FreeFormObject | Unset = UNSET
     hybris_additional_order_data: FreeFormObject | Unset = UNSET
-    magento_additional_order_data: FreeFormObject | Unset = UNSET
-    merchant: FreeFormObject | Unset = UNSET
+    magento_additional_order_data: MagentoAdditionalOrderData | Unset = UNSET
+    merchant: MerchantIdentifiers | Unset = UNSET
     shopify_additional_order_data: ShopifyAdditionalOrderData | Unset = UNSET
     split_order_total_amount: Amount | Unset = UNSET
-    additional_order_id: str | Unset = UNSET
+    additional_order_id: None | str | Unset = UNSET
     payment_gateway_id: str | Unset = UNSET
     order_segment: str | Unset = UNSET
     portal_display_custom_field_1: str | Unset = UNSET
     portal_display_custom_field_2: str | Unset = UNSET
     portal_display_custom_field_3: str | Unset = UNSET
     portal_display_custom_field_4: str | Unset = UNSET
-    split_order_ids: list[FreeFormObject] | Unset = UNSET
+    split_order_ids: list[str] | Unset = UNSET
     customer_referral_method: str | Unset = UNSET
     customer_referral_name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -69,6 +73,8 @@ class AdditionalIdentifiers:
     def to_dict(self) -> dict[str, Any]:
         from ..models.amount import Amount  # noqa: PLC0415
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.magento_additional_order_data import MagentoAdditionalOrderData  # noqa: PLC0415
+        from ..models.merchant_identifiers import MerchantIdentifiers  # noqa: PLC0415
         from ..models.shopify_additional_order_data import ShopifyAdditionalOrderData  # noqa: PLC0415
 
         big_commerce_additional_order_data: dict[str, Any] | Unset = UNSET
@@ -97,7 +103,11 @@ class AdditionalIdentifiers:
         if not isinstance(self.split_order_total_amount, Unset):
             split_order_total_amount = self.split_order_total_amount.to_dict()
 
-        additional_order_id = self.additional_order_id
+        additional_order_id: None | str | Unset
+        if isinstance(self.additional_order_id, Unset):
+            additional_order_id = UNSET
+        else:
+            additional_order_id = self.additional_order_id
 
         payment_gateway_id = self.payment_gateway_id
 
@@ -111,19 +121,16 @@ class AdditionalIdentifiers:
 
         portal_display_custom_field_4 = self.portal_display_custom_field_4
 
-        split_order_ids: list[dict[str, Any]] | Unset = UNSET
+        split_order_ids: list[str] | Unset = UNSET
         if not isinstance(self.split_order_ids, Unset):
-            split_order_ids = []
-            for split_order_ids_item_data in self.split_order_ids:
-                split_order_ids_item = split_order_ids_item_data.to_dict()
-                split_order_ids.append(split_order_ids_item)
+            split_order_ids = self.split_order_ids
 
         customer_referral_method = self.customer_referral_method
 
         customer_referral_name = self.customer_referral_name
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if big_commerce_additional_order_data is not UNSET:
             field_dict["bigCommerceAdditionalOrderData"] = (
@@ -166,6 +173,8 @@ class AdditionalIdentifiers:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.amount import Amount  # noqa: PLC0415
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.magento_additional_order_data import MagentoAdditionalOrderData  # noqa: PLC0415
+        from ..models.merchant_identifiers import MerchantIdentifiers  # noqa: PLC0415
         from ..models.shopify_additional_order_data import ShopifyAdditionalOrderData  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -190,20 +199,20 @@ class AdditionalIdentifiers:
             )
 
         _magento_additional_order_data = d.pop("magentoAdditionalOrderData", UNSET)
-        magento_additional_order_data: FreeFormObject | Unset
+        magento_additional_order_data: MagentoAdditionalOrderData | Unset
         if isinstance(_magento_additional_order_data, Unset):
             magento_additional_order_data = UNSET
         else:
-            magento_additional_order_data = FreeFormObject.from_dict(
+            magento_additional_order_data = MagentoAdditionalOrderData.from_dict(
                 _magento_additional_order_data
             )
 
         _merchant = d.pop("merchant", UNSET)
-        merchant: FreeFormObject | Unset
+        merchant: MerchantIdentifiers | Unset
         if isinstance(_merchant, Unset):
             merchant = UNSET
         else:
-            merchant = FreeFormObject.from_dict(_merchant)
+            merchant = MerchantIdentifiers.from_dict(_merchant)
 
         _shopify_additional_order_data = d.pop("shopifyAdditionalOrderData", UNSET)
         shopify_additional_order_data: ShopifyAdditionalOrderData | Unset
@@ -221,7 +230,16 @@ class AdditionalIdentifiers:
         else:
             split_order_total_amount = Amount.from_dict(_split_order_total_amount)
 
-        additional_order_id = d.pop("additionalOrderId", UNSET)
+        def _parse_additional_order_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        additional_order_id = _parse_additional_order_id(
+            d.pop("additionalOrderId", UNSET)
+        )
 
         payment_gateway_id = d.pop("paymentGatewayId", UNSET)
 
@@ -235,16 +253,7 @@ class AdditionalIdentifiers:
 
         portal_display_custom_field_4 = d.pop("portalDisplayCustomField4", UNSET)
 
-        _split_order_ids = d.pop("splitOrderIds", UNSET)
-        split_order_ids: list[FreeFormObject] | Unset = UNSET
-        if _split_order_ids is not UNSET:
-            split_order_ids = []
-            for split_order_ids_item_data in _split_order_ids:
-                split_order_ids_item = FreeFormObject.from_dict(
-                    split_order_ids_item_data
-                )
-
-                split_order_ids.append(split_order_ids_item)
+        split_order_ids = cast(list[str], d.pop("splitOrderIds", UNSET))
 
         customer_referral_method = d.pop("customerReferralMethod", UNSET)
 
@@ -269,4 +278,21 @@ class AdditionalIdentifiers:
             customer_referral_name=customer_referral_name,
         )
 
+        additional_identifiers.additional_properties = d
         return additional_identifiers
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -38,6 +38,7 @@ class Address:
     region: str | Unset = UNSET
     zip_: str | Unset = UNSET
     company: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -64,7 +65,7 @@ class Address:
         company = self.company
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if address1 is not UNSET:
             field_dict["address1"] = address1
@@ -122,4 +123,21 @@ class Address:
             company=company,
         )
 
+        address.additional_properties = d
         return address
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

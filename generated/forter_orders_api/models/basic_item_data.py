@@ -24,12 +24,18 @@ class BasicItemData:
     Attributes:
         name (str):
         price (Amount): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO 4217
-            currency, and optionally amountUSD.
-        quantity (int): Note: Magento casts to float.
+            currency, and optionally amountUSD. Some senders give amountUSD with its currency and no amountLocalCurrency.
+        quantity (int): Units bought. Forter's Magento 2 plugin sends it as a JSON number with a zero fraction (2.0),
+            which is still an integer in JSON Schema.
         discount (Discount | Unset): A coupon or discount applied to the order or an item.
         type_ (BasicItemDataType | Unset):
         product_id (str | Unset):
-        category (str | Unset):
+        category (None | str | Unset):
+        value (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
+            4217 currency, and optionally amountUSD. Some senders give amountUSD with its currency and no
+            amountLocalCurrency.
+        product_id_type (str | Unset): What kind of product id productId is (Magento sends the product type, e.g.
+            simple).
     """
 
     name: str
@@ -38,7 +44,10 @@ class BasicItemData:
     discount: Discount | Unset = UNSET
     type_: BasicItemDataType | Unset = UNSET
     product_id: str | Unset = UNSET
-    category: str | Unset = UNSET
+    category: None | str | Unset = UNSET
+    value: Amount | Unset = UNSET
+    product_id_type: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -63,10 +72,20 @@ class BasicItemData:
 
         product_id = self.product_id
 
-        category = self.category
+        category: None | str | Unset
+        if isinstance(self.category, Unset):
+            category = UNSET
+        else:
+            category = self.category
+
+        value: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.value, Unset):
+            value = self.value.to_dict()
+
+        product_id_type = self.product_id_type
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
@@ -82,6 +101,10 @@ class BasicItemData:
             field_dict["productId"] = product_id
         if category is not UNSET:
             field_dict["category"] = category
+        if value is not UNSET:
+            field_dict["value"] = value
+        if product_id_type is not UNSET:
+            field_dict["productIdType"] = product_id_type
 
         return field_dict
 
@@ -113,7 +136,23 @@ class BasicItemData:
 
         product_id = d.pop("productId", UNSET)
 
-        category = d.pop("category", UNSET)
+        def _parse_category(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        category = _parse_category(d.pop("category", UNSET))
+
+        _value = d.pop("value", UNSET)
+        value: Amount | Unset
+        if isinstance(_value, Unset):
+            value = UNSET
+        else:
+            value = Amount.from_dict(_value)
+
+        product_id_type = d.pop("productIdType", UNSET)
 
         basic_item_data = cls(
             name=name,
@@ -123,6 +162,25 @@ class BasicItemData:
             type_=type_,
             product_id=product_id,
             category=category,
+            value=value,
+            product_id_type=product_id_type,
         )
 
+        basic_item_data.additional_properties = d
         return basic_item_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -36,6 +36,7 @@ class BillingDetails:
     employment_information: list[EmploymentInformation] | Unset = UNSET
     personal_details: PersonalDetails | Unset = UNSET
     phone: list[Phone] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -83,7 +84,7 @@ class BillingDetails:
                 phone.append(phone_item)
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if address is not UNSET:
             field_dict["address"] = address
@@ -172,4 +173,21 @@ class BillingDetails:
             phone=phone,
         )
 
+        billing_details.additional_properties = d
         return billing_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

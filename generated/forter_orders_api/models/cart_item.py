@@ -35,6 +35,7 @@ class CartItem:
             tickets, gaming, ...).
         seller (Seller | Unset): The marketplace seller of the item.
         shopify_additional_item_data (ShopifyAdditionalItemData | Unset): Shopify line-item properties passed through.
+        created (int | None | Unset): When the item was added, Unix epoch seconds (null before the order is saved).
     """
 
     basic_item_data: BasicItemData
@@ -44,6 +45,8 @@ class CartItem:
     item_specific_data: ItemSpecificData | Unset = UNSET
     seller: Seller | Unset = UNSET
     shopify_additional_item_data: ShopifyAdditionalItemData | Unset = UNSET
+    created: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -86,8 +89,14 @@ class CartItem:
         if not isinstance(self.shopify_additional_item_data, Unset):
             shopify_additional_item_data = self.shopify_additional_item_data.to_dict()
 
-        field_dict: dict[str, Any] = {}
+        created: int | None | Unset
+        if isinstance(self.created, Unset):
+            created = UNSET
+        else:
+            created = self.created
 
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "basicItemData": basic_item_data,
@@ -105,6 +114,8 @@ class CartItem:
             field_dict["seller"] = seller
         if shopify_additional_item_data is not UNSET:
             field_dict["shopifyAdditionalItemData"] = shopify_additional_item_data
+        if created is not UNSET:
+            field_dict["created"] = created
 
         return field_dict
 
@@ -167,6 +178,15 @@ class CartItem:
                 _shopify_additional_item_data
             )
 
+        def _parse_created(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        created = _parse_created(d.pop("created", UNSET))
+
         cart_item = cls(
             basic_item_data=basic_item_data,
             beneficiaries=beneficiaries,
@@ -175,6 +195,24 @@ class CartItem:
             item_specific_data=item_specific_data,
             seller=seller,
             shopify_additional_item_data=shopify_additional_item_data,
+            created=created,
         )
 
+        cart_item.additional_properties = d
         return cart_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

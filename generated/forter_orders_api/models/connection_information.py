@@ -14,16 +14,16 @@ T = TypeVar("T", bound="ConnectionInformation")
 @_attrs_define(repr=False)
 class ConnectionInformation:
     """How the customer connected: IP, user agent, and Forter's web token cookie or mobile device id (see the web/mobile
-    rule on Order). Forter requires customerIP and userAgent.
+    rule on Order). Forter requires customerIP and userAgent; phone orders may omit the whole object.
 
         Attributes:
-            customer_ip (str): IPv4 or IPv6 address of the customer, e.g. 10.0.0.127.
+            customer_ip (None | str): IPv4 or IPv6 address of the customer, e.g. 10.0.0.127.
             user_agent (str):
             forter_token_cookie (None | str | Unset): Forter JS token cookie value (ftr_...). Required for WEB orders;
                 absent or null for native mobile-app orders.
-            forter_mobile_uid (str | Unset): Forter mobile SDK device identifier. Required for native mobile-app orders
-                (orderType MOBILE, IOS or ANDROID).
-            merchant_device_identifier (str | Unset):
+            forter_mobile_uid (None | str | Unset): Forter mobile SDK device identifier. Required for native mobile-app
+                orders (orderType MOBILE, IOS or ANDROID).
+            merchant_device_identifier (None | str | Unset):
             mobile_app_version (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
             mobile_os_type (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
             mobile_device_brand (str | Unset): Native mobile-app orders only (Forter's mobile-order page).
@@ -31,21 +31,23 @@ class ConnectionInformation:
             full_headers (str | Unset): Note: JSON-encoded request headers, truncated to 4000 chars by the Magento plugin.
     """
 
-    customer_ip: str
+    customer_ip: None | str
     user_agent: str
     forter_token_cookie: None | str | Unset = UNSET
-    forter_mobile_uid: str | Unset = UNSET
-    merchant_device_identifier: str | Unset = UNSET
+    forter_mobile_uid: None | str | Unset = UNSET
+    merchant_device_identifier: None | str | Unset = UNSET
     mobile_app_version: str | Unset = UNSET
     mobile_os_type: str | Unset = UNSET
     mobile_device_brand: str | Unset = UNSET
     mobile_device_model: str | Unset = UNSET
     full_headers: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
+        customer_ip: None | str
         customer_ip = self.customer_ip
 
         user_agent = self.user_agent
@@ -56,9 +58,17 @@ class ConnectionInformation:
         else:
             forter_token_cookie = self.forter_token_cookie
 
-        forter_mobile_uid = self.forter_mobile_uid
+        forter_mobile_uid: None | str | Unset
+        if isinstance(self.forter_mobile_uid, Unset):
+            forter_mobile_uid = UNSET
+        else:
+            forter_mobile_uid = self.forter_mobile_uid
 
-        merchant_device_identifier = self.merchant_device_identifier
+        merchant_device_identifier: None | str | Unset
+        if isinstance(self.merchant_device_identifier, Unset):
+            merchant_device_identifier = UNSET
+        else:
+            merchant_device_identifier = self.merchant_device_identifier
 
         mobile_app_version = self.mobile_app_version
 
@@ -71,7 +81,7 @@ class ConnectionInformation:
         full_headers = self.full_headers
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "customerIP": customer_ip,
@@ -100,7 +110,13 @@ class ConnectionInformation:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        customer_ip = d.pop("customerIP")
+
+        def _parse_customer_ip(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_ip = _parse_customer_ip(d.pop("customerIP"))
 
         user_agent = d.pop("userAgent")
 
@@ -115,9 +131,25 @@ class ConnectionInformation:
             d.pop("forterTokenCookie", UNSET)
         )
 
-        forter_mobile_uid = d.pop("forterMobileUID", UNSET)
+        def _parse_forter_mobile_uid(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        merchant_device_identifier = d.pop("merchantDeviceIdentifier", UNSET)
+        forter_mobile_uid = _parse_forter_mobile_uid(d.pop("forterMobileUID", UNSET))
+
+        def _parse_merchant_device_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        merchant_device_identifier = _parse_merchant_device_identifier(
+            d.pop("merchantDeviceIdentifier", UNSET)
+        )
 
         mobile_app_version = d.pop("mobileAppVersion", UNSET)
 
@@ -142,4 +174,21 @@ class ConnectionInformation:
             full_headers=full_headers,
         )
 
+        connection_information.additional_properties = d
         return connection_information
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

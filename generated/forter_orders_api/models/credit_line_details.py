@@ -24,15 +24,18 @@ class CreditLineDetails:
         credit_line_limit_increase_method (str | Unset): Open set; known values: AT_PURCHASE. Note: Forter's example
             value "at purchase".
         current_credit_line_limit (Amount | Unset): An amount of money as decimal strings (never floats):
-            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its
+            currency and no amountLocalCurrency.
         original_credit_line_limit (Amount | Unset): An amount of money as decimal strings (never floats):
-            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its
+            currency and no amountLocalCurrency.
     """
 
     asked_to_increase_credit_line_limit: bool | Unset = UNSET
     credit_line_limit_increase_method: str | Unset = UNSET
     current_credit_line_limit: Amount | Unset = UNSET
     original_credit_line_limit: Amount | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -53,7 +56,7 @@ class CreditLineDetails:
             original_credit_line_limit = self.original_credit_line_limit.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if asked_to_increase_credit_line_limit is not UNSET:
             field_dict["askedToIncreaseCreditLineLimit"] = (
@@ -104,4 +107,21 @@ class CreditLineDetails:
             original_credit_line_limit=original_credit_line_limit,
         )
 
+        credit_line_details.additional_properties = d
         return credit_line_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

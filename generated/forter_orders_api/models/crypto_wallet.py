@@ -21,6 +21,7 @@ class CryptoWallet:
     """
 
     crypto_wallet_type: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -29,7 +30,7 @@ class CryptoWallet:
         crypto_wallet_type = self.crypto_wallet_type
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if crypto_wallet_type is not UNSET:
             field_dict["cryptoWalletType"] = crypto_wallet_type
@@ -45,4 +46,21 @@ class CryptoWallet:
             crypto_wallet_type=crypto_wallet_type,
         )
 
+        crypto_wallet.additional_properties = d
         return crypto_wallet
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -45,6 +45,7 @@ class CustomerAccountData:
     rating_as_buyer: Rating | Unset = UNSET
     status: str | Unset = UNSET
     personal_details: PersonalDetails | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -100,7 +101,7 @@ class CustomerAccountData:
             personal_details = self.personal_details.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if additional_verification_documents is not UNSET:
             field_dict["additionalVerificationDocuments"] = (
@@ -210,4 +211,21 @@ class CustomerAccountData:
             personal_details=personal_details,
         )
 
+        customer_account_data.additional_properties = d
         return customer_account_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -52,6 +52,7 @@ class CustomerEngagement:
     saved_locations: list[GeoLocation] | Unset = UNSET
     shared_items: CustomerEngagementItem | Unset = UNSET
     wishlist: CustomerEngagementItem | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -108,7 +109,7 @@ class CustomerEngagement:
             wishlist = self.wishlist.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if community_posts_written is not UNSET:
             field_dict["communityPostsWritten"] = community_posts_written
@@ -229,4 +230,21 @@ class CustomerEngagement:
             wishlist=wishlist,
         )
 
+        customer_engagement.additional_properties = d
         return customer_engagement
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -28,6 +28,7 @@ class CustomerEngagementItem:
     update_times: UpdateTimes | Unset = UNSET
     in_use: bool | Unset = UNSET
     item_in_list_count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -44,7 +45,7 @@ class CustomerEngagementItem:
         item_in_list_count = self.item_in_list_count
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if update_times is not UNSET:
             field_dict["updateTimes"] = update_times
@@ -77,4 +78,21 @@ class CustomerEngagementItem:
             item_in_list_count=item_in_list_count,
         )
 
+        customer_engagement_item.additional_properties = d
         return customer_engagement_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

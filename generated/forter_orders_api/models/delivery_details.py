@@ -27,17 +27,19 @@ class DeliveryDetails:
     Attributes:
         delivery_method (str | Unset): Note: free text, e.g. "USPS - Ground Mail".
         delivery_price (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with
-            its ISO 4217 currency, and optionally amountUSD.
+            its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its currency and no
+            amountLocalCurrency.
         delivery_type (DeliveryDetailsDeliveryType | Unset):
         expected_delivery_date (datetime.date | Unset): YYYY-MM-DD.
-        carrier (str | Unset):
+        carrier (None | str | Unset):
     """
 
     delivery_method: str | Unset = UNSET
     delivery_price: Amount | Unset = UNSET
     delivery_type: DeliveryDetailsDeliveryType | Unset = UNSET
     expected_delivery_date: datetime.date | Unset = UNSET
-    carrier: str | Unset = UNSET
+    carrier: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -59,10 +61,14 @@ class DeliveryDetails:
         if not isinstance(self.expected_delivery_date, Unset):
             expected_delivery_date = self.expected_delivery_date.isoformat()
 
-        carrier = self.carrier
+        carrier: None | str | Unset
+        if isinstance(self.carrier, Unset):
+            carrier = UNSET
+        else:
+            carrier = self.carrier
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if delivery_method is not UNSET:
             field_dict["deliveryMethod"] = delivery_method
@@ -107,7 +113,14 @@ class DeliveryDetails:
                 _expected_delivery_date
             )
 
-        carrier = d.pop("carrier", UNSET)
+        def _parse_carrier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        carrier = _parse_carrier(d.pop("carrier", UNSET))
 
         delivery_details = cls(
             delivery_method=delivery_method,
@@ -117,4 +130,21 @@ class DeliveryDetails:
             carrier=carrier,
         )
 
+        delivery_details.additional_properties = d
         return delivery_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -27,6 +27,7 @@ class DigitalGoodsAndServices:
 
     duration: Duration | Unset = UNSET
     web_hosting: WebHosting | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -44,7 +45,7 @@ class DigitalGoodsAndServices:
             web_hosting = self.web_hosting.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if duration is not UNSET:
             field_dict["duration"] = duration
@@ -78,4 +79,21 @@ class DigitalGoodsAndServices:
             web_hosting=web_hosting,
         )
 
+        digital_goods_and_services.additional_properties = d
         return digital_goods_and_services
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -35,6 +35,7 @@ class DigitalWallet:
     underlying_payment_method: UnderlyingPaymentMethod | Unset = UNSET
     free_text_digital_wallet_name: str | Unset = UNSET
     digital_wallet_payer_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -60,7 +61,7 @@ class DigitalWallet:
         digital_wallet_payer_id = self.digital_wallet_payer_id
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if digital_wallet_name is not UNSET:
             field_dict["digitalWalletName"] = digital_wallet_name
@@ -117,4 +118,21 @@ class DigitalWallet:
             digital_wallet_payer_id=digital_wallet_payer_id,
         )
 
+        digital_wallet.additional_properties = d
         return digital_wallet
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -22,7 +22,8 @@ class Discount:
     Attributes:
         coupon_code_used (str | Unset): Note: SFCC truncates to 20 chars.
         coupon_discount_amount (Amount | Unset): An amount of money as decimal strings (never floats):
-            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its
+            currency and no amountLocalCurrency.
         discount_type (str | Unset): Open set; known values: COUPON. Note: only COUPON seen; Magento sends free text
             description.
         coupon_discount_percent (str | Unset): E.g. "20%".
@@ -32,6 +33,7 @@ class Discount:
     coupon_discount_amount: Amount | Unset = UNSET
     discount_type: str | Unset = UNSET
     coupon_discount_percent: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -50,7 +52,7 @@ class Discount:
         coupon_discount_percent = self.coupon_discount_percent
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if coupon_code_used is not UNSET:
             field_dict["couponCodeUsed"] = coupon_code_used
@@ -88,4 +90,21 @@ class Discount:
             coupon_discount_percent=coupon_discount_percent,
         )
 
+        discount.additional_properties = d
         return discount
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -25,6 +25,7 @@ class Duration:
     end_date: datetime.date | Unset = UNSET
     start_date: datetime.date | Unset = UNSET
     start_time: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -41,7 +42,7 @@ class Duration:
         start_time = self.start_time
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if end_date is not UNSET:
             field_dict["endDate"] = end_date
@@ -77,4 +78,21 @@ class Duration:
             start_time=start_time,
         )
 
+        duration.additional_properties = d
         return duration
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -34,6 +34,7 @@ class EmailInAccount:
     email_role: str | Unset = UNSET
     update_times: UpdateTimes | Unset = UNSET
     is_primary: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -57,7 +58,7 @@ class EmailInAccount:
         is_primary = self.is_primary
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "email": email,
@@ -108,4 +109,21 @@ class EmailInAccount:
             is_primary=is_primary,
         )
 
+        email_in_account.additional_properties = d
         return email_in_account
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -25,12 +25,14 @@ class EmploymentInformation:
             employers.
         employer_name (str | Unset):
         income (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
-            4217 currency, and optionally amountUSD.
+            4217 currency, and optionally amountUSD. Some senders give amountUSD with its currency and no
+            amountLocalCurrency.
     """
 
     employer_address: Address | Unset = UNSET
     employer_name: str | Unset = UNSET
     income: Amount | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -50,7 +52,7 @@ class EmploymentInformation:
             income = self.income.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if employer_address is not UNSET:
             field_dict["employerAddress"] = employer_address
@@ -89,4 +91,21 @@ class EmploymentInformation:
             income=income,
         )
 
+        employment_information.additional_properties = d
         return employment_information
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

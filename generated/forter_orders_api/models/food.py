@@ -24,11 +24,13 @@ class Food:
         restaurant_address (Address | Unset): A postal address; used for billing, delivery, accounts, venues and
             employers.
         tip_amount (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its
-            ISO 4217 currency, and optionally amountUSD.
+            ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its currency and no
+            amountLocalCurrency.
     """
 
     restaurant_address: Address | Unset = UNSET
     tip_amount: Amount | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -46,7 +48,7 @@ class Food:
             tip_amount = self.tip_amount.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if restaurant_address is not UNSET:
             field_dict["restaurantAddress"] = restaurant_address
@@ -80,4 +82,21 @@ class Food:
             tip_amount=tip_amount,
         )
 
+        food.additional_properties = d
         return food
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

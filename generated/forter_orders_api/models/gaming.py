@@ -22,6 +22,7 @@ class Gaming:
 
     game_item_amount: int | Unset = UNSET
     game_name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -32,7 +33,7 @@ class Gaming:
         game_name = self.game_name
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if game_item_amount is not UNSET:
             field_dict["gameItemAmount"] = game_item_amount
@@ -53,4 +54,21 @@ class Gaming:
             game_name=game_name,
         )
 
+        gaming.additional_properties = d
         return gaming
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

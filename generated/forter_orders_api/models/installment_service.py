@@ -35,6 +35,7 @@ class InstallmentService:
     service_response_code: str | Unset = UNSET
     first_name: str | Unset = UNSET
     last_name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -57,7 +58,7 @@ class InstallmentService:
         last_name = self.last_name
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if full_response_payload is not UNSET:
             field_dict["fullResponsePayload"] = full_response_payload
@@ -105,4 +106,21 @@ class InstallmentService:
             last_name=last_name,
         )
 
+        installment_service.additional_properties = d
         return installment_service
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

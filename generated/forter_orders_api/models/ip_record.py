@@ -26,6 +26,7 @@ class IpRecord:
 
     ip: str | Unset = UNSET
     update_times: UpdateTimes | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -40,7 +41,7 @@ class IpRecord:
             update_times = self.update_times.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if ip is not UNSET:
             field_dict["ip"] = ip
@@ -68,4 +69,21 @@ class IpRecord:
             update_times=update_times,
         )
 
+        ip_record.additional_properties = d
         return ip_record
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

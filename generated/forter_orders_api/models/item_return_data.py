@@ -28,6 +28,7 @@ class ItemReturnData:
 
     pos_details: PosDetails | Unset = UNSET
     return_status_log: FreeFormObject | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -45,7 +46,7 @@ class ItemReturnData:
             return_status_log = self.return_status_log.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if pos_details is not UNSET:
             field_dict["posDetails"] = pos_details
@@ -79,4 +80,21 @@ class ItemReturnData:
             return_status_log=return_status_log,
         )
 
+        item_return_data.additional_properties = d
         return item_return_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -50,6 +50,7 @@ class ItemSpecificData:
     professional_services: ProfessionalServices | Unset = UNSET
     tickets_and_events: TicketsAndEvents | Unset = UNSET
     transport: list[Transport] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -105,7 +106,7 @@ class ItemSpecificData:
                 transport.append(transport_item)
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if accommodation is not UNSET:
             field_dict["accommodation"] = accommodation
@@ -222,4 +223,21 @@ class ItemSpecificData:
             transport=transport,
         )
 
+        item_specific_data.additional_properties = d
         return item_specific_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

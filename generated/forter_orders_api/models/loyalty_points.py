@@ -22,7 +22,8 @@ class LoyaltyPoints:
     Attributes:
         loyalty_points_count (int | Unset):
         loyalty_points_value (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency
-            with its ISO 4217 currency, and optionally amountUSD.
+            with its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its currency and no
+            amountLocalCurrency.
         loyalty_points_source (str | Unset): Open set; known values: IN_ACCOUNT_PURCHASES.
         merchant_payment_id (str | Unset):
     """
@@ -31,6 +32,7 @@ class LoyaltyPoints:
     loyalty_points_value: Amount | Unset = UNSET
     loyalty_points_source: str | Unset = UNSET
     merchant_payment_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -49,7 +51,7 @@ class LoyaltyPoints:
         merchant_payment_id = self.merchant_payment_id
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if loyalty_points_count is not UNSET:
             field_dict["loyaltyPointsCount"] = loyalty_points_count
@@ -87,4 +89,21 @@ class LoyaltyPoints:
             merchant_payment_id=merchant_payment_id,
         )
 
+        loyalty_points.additional_properties = d
         return loyalty_points
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

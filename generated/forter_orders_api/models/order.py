@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..models.delivery_details import DeliveryDetails
     from ..models.discount import Discount
     from ..models.free_form_object import FreeFormObject
+    from ..models.historical_data import HistoricalData
     from ..models.payment import Payment
     from ..models.phone_order_information import PhoneOrderInformation
     from ..models.recipient import Recipient
@@ -33,25 +34,31 @@ T = TypeVar("T", bound="Order")
 
 @_attrs_define(repr=False)
 class Order:
-    """An order sent to Forter for a fraud decision (Order v3). Wire names are camelCase. Forter-required fields (the
-    `required` list): orderId, orderType, timeSentToForter, checkoutTime, connectionInformation (customerIP, userAgent),
-    totalAmount and cartItems (each with basicItemData name, quantity and price). authorizationStep, payment,
-    primaryDeliveryDetails, primaryRecipient and accountOwner are strongly recommended.
+    """An order sent to Forter for a fraud decision (Order v3). Wire names are camelCase. Required (the `required` list):
+    orderId, orderType, timeSentToForter, checkoutTime, totalAmount and cartItems (each with basicItemData name,
+    quantity and price); web and app orders also carry connectionInformation (customerIP, userAgent). Recommended by
+    Forter (`x-forter-recommended`): authorizationStep, payment, primaryDeliveryDetails, primaryRecipient and
+    accountOwner.
 
-    Web vs mobile-app orders: an order whose orderType is MOBILE, IOS or ANDROID comes from a native app and carries
-    connectionInformation.forterMobileUID; its forterTokenCookie is absent or null. A WEB order (mobile web and app
-    webviews included) carries connectionInformation.forterTokenCookie.
+    Objects are open: Forter accepts members this description does not list, and the generated models keep them
+    (additional_properties). The client derives a strict view from this description for its warnings: every object with
+    properties is closed unless it is marked `x-forter-free-form`, the recommended members become required, and the
+    rules under `x-forter-strict-allOf` apply, so a misspelled member is reported instead of silently ignored by Forter.
+
+    Web vs mobile-app orders (a strict-view rule, `x-forter-strict-allOf`): an order whose orderType is MOBILE, IOS or
+    ANDROID comes from a native app and carries connectionInformation.forterMobileUID; its forterTokenCookie is absent
+    or null. A WEB order (mobile web and app webviews included) carries connectionInformation.forterTokenCookie. Forter
+    answered recorded web orders without a token, so the rule is guidance, not a condition of acceptance.
 
     Names the public sources did not show in their real casing carry `x-forter-confidence: inferred` until a sandbox run
-    confirms them.
+    confirms them; `x-forter-seen-in` names the public senders (repository, path, commit) that show a member, its
+    casing, a null or a type.
 
         Attributes:
             cart_items (list[CartItem]):
             checkout_time (int): When the customer completed checkout, as a Unix epoch. The v3 reference and the Salesforce
                 cartridge send seconds (1699916780); the mobile-order page and the commercetools plugin send milliseconds
                 (1672177899151). Forter accepts both; the builders emit seconds.
-            connection_information (ConnectionInformation): How the customer connected: IP, user agent, and Forter's web
-                token cookie or mobile device id (see the web/mobile rule on Order). Forter requires customerIP and userAgent.
             order_id (str): The merchant's order id; the same value as the orderId path parameter ("." and ".." are refused,
                 see the path parameter).
             order_type (OrderOrderType): Note: values from docs.forter.com/reference/order-v3 enum list (lower-cased there;
@@ -60,7 +67,8 @@ class Order:
                 upper case by IXOPAY docs; mobile-order page text writes "iOS" but its sample sends "IOS".
             time_sent_to_forter (int): When the request was sent to Forter, Unix epoch in milliseconds (1699916780000).
             total_amount (Amount): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
-                4217 currency, and optionally amountUSD.
+                4217 currency, and optionally amountUSD. Some senders give amountUSD with its currency and no
+                amountLocalCurrency.
             account_owner (AccountOwner | Unset): The customer's account at the merchant (accountOwner); its email drives
                 Forter's sandbox test decisions.
             additional_identifiers (AdditionalIdentifiers | Unset): Merchant-side and platform ids that help Forter link the
@@ -68,20 +76,25 @@ class Order:
             additional_information (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
                 gateway and platform payloads, whose members are defined by the sending system).
             authorization_step (OrderAuthorizationStep | Unset):
+            connection_information (ConnectionInformation | Unset): How the customer connected: IP, user agent, and Forter's
+                web token cookie or mobile device id (see the web/mobile rule on Order). Forter requires customerIP and
+                userAgent; phone orders may omit the whole object.
             customer_account_data (CustomerAccountData | Unset): The customer's account history and engagement at the
                 merchant.
+            delivery_method (str | Unset): Sent at the order's root by Forter's Magento 2 plugin ("" or "store pickup");
+                Forter's docs place deliveryMethod under primaryDeliveryDetails, which is where the delivery method belongs.
             discounts (list[Discount] | Unset):
+            historical_data (HistoricalData | Unset): How a past order ended, sent when historical orders are backfilled.
             payment (list[Payment] | Unset):
             phone_order_information (PhoneOrderInformation | Unset): Details of an order taken by phone.
             primary_delivery_details (DeliveryDetails | Unset): How the order (or one item) is delivered, and at what price.
             primary_recipient (Recipient | Unset): Who receives the order (primaryRecipient) or an item
                 (cartItems[].beneficiaries[]).
-            total_discount (Discount | Unset): A coupon or discount applied to the order or an item.
+            total_discount (Discount | None | Unset):
     """
 
     cart_items: list[CartItem]
     checkout_time: int
-    connection_information: ConnectionInformation
     order_id: str
     order_type: OrderOrderType
     time_sent_to_forter: int
@@ -90,13 +103,17 @@ class Order:
     additional_identifiers: AdditionalIdentifiers | Unset = UNSET
     additional_information: FreeFormObject | Unset = UNSET
     authorization_step: OrderAuthorizationStep | Unset = UNSET
+    connection_information: ConnectionInformation | Unset = UNSET
     customer_account_data: CustomerAccountData | Unset = UNSET
+    delivery_method: str | Unset = UNSET
     discounts: list[Discount] | Unset = UNSET
+    historical_data: HistoricalData | Unset = UNSET
     payment: list[Payment] | Unset = UNSET
     phone_order_information: PhoneOrderInformation | Unset = UNSET
     primary_delivery_details: DeliveryDetails | Unset = UNSET
     primary_recipient: Recipient | Unset = UNSET
-    total_discount: Discount | Unset = UNSET
+    total_discount: Discount | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -111,6 +128,7 @@ class Order:
         from ..models.delivery_details import DeliveryDetails  # noqa: PLC0415
         from ..models.discount import Discount  # noqa: PLC0415
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.historical_data import HistoricalData  # noqa: PLC0415
         from ..models.payment import Payment  # noqa: PLC0415
         from ..models.phone_order_information import PhoneOrderInformation  # noqa: PLC0415
         from ..models.recipient import Recipient  # noqa: PLC0415
@@ -121,8 +139,6 @@ class Order:
             cart_items.append(cart_items_item)
 
         checkout_time = self.checkout_time
-
-        connection_information = self.connection_information.to_dict()
 
         order_id = self.order_id
 
@@ -148,9 +164,15 @@ class Order:
         if not isinstance(self.authorization_step, Unset):
             authorization_step = self.authorization_step
 
+        connection_information: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.connection_information, Unset):
+            connection_information = self.connection_information.to_dict()
+
         customer_account_data: dict[str, Any] | Unset = UNSET
         if not isinstance(self.customer_account_data, Unset):
             customer_account_data = self.customer_account_data.to_dict()
+
+        delivery_method = self.delivery_method
 
         discounts: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.discounts, Unset):
@@ -158,6 +180,10 @@ class Order:
             for discounts_item_data in self.discounts:
                 discounts_item = discounts_item_data.to_dict()
                 discounts.append(discounts_item)
+
+        historical_data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.historical_data, Unset):
+            historical_data = self.historical_data.to_dict()
 
         payment: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.payment, Unset):
@@ -178,17 +204,20 @@ class Order:
         if not isinstance(self.primary_recipient, Unset):
             primary_recipient = self.primary_recipient.to_dict()
 
-        total_discount: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.total_discount, Unset):
+        total_discount: dict[str, Any] | None | Unset
+        if isinstance(self.total_discount, Unset):
+            total_discount = UNSET
+        elif isinstance(self.total_discount, Discount):
             total_discount = self.total_discount.to_dict()
+        else:
+            total_discount = self.total_discount
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "cartItems": cart_items,
                 "checkoutTime": checkout_time,
-                "connectionInformation": connection_information,
                 "orderId": order_id,
                 "orderType": order_type,
                 "timeSentToForter": time_sent_to_forter,
@@ -203,10 +232,16 @@ class Order:
             field_dict["additionalInformation"] = additional_information
         if authorization_step is not UNSET:
             field_dict["authorizationStep"] = authorization_step
+        if connection_information is not UNSET:
+            field_dict["connectionInformation"] = connection_information
         if customer_account_data is not UNSET:
             field_dict["customerAccountData"] = customer_account_data
+        if delivery_method is not UNSET:
+            field_dict["deliveryMethod"] = delivery_method
         if discounts is not UNSET:
             field_dict["discounts"] = discounts
+        if historical_data is not UNSET:
+            field_dict["historicalData"] = historical_data
         if payment is not UNSET:
             field_dict["payment"] = payment
         if phone_order_information is not UNSET:
@@ -231,6 +266,7 @@ class Order:
         from ..models.delivery_details import DeliveryDetails  # noqa: PLC0415
         from ..models.discount import Discount  # noqa: PLC0415
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.historical_data import HistoricalData  # noqa: PLC0415
         from ..models.payment import Payment  # noqa: PLC0415
         from ..models.phone_order_information import PhoneOrderInformation  # noqa: PLC0415
         from ..models.recipient import Recipient  # noqa: PLC0415
@@ -244,10 +280,6 @@ class Order:
             cart_items.append(cart_items_item)
 
         checkout_time = d.pop("checkoutTime")
-
-        connection_information = ConnectionInformation.from_dict(
-            d.pop("connectionInformation")
-        )
 
         order_id = d.pop("orderId")
 
@@ -287,6 +319,15 @@ class Order:
         else:
             authorization_step = check_order_authorization_step(_authorization_step)
 
+        _connection_information = d.pop("connectionInformation", UNSET)
+        connection_information: ConnectionInformation | Unset
+        if isinstance(_connection_information, Unset):
+            connection_information = UNSET
+        else:
+            connection_information = ConnectionInformation.from_dict(
+                _connection_information
+            )
+
         _customer_account_data = d.pop("customerAccountData", UNSET)
         customer_account_data: CustomerAccountData | Unset
         if isinstance(_customer_account_data, Unset):
@@ -296,6 +337,8 @@ class Order:
                 _customer_account_data
             )
 
+        delivery_method = d.pop("deliveryMethod", UNSET)
+
         _discounts = d.pop("discounts", UNSET)
         discounts: list[Discount] | Unset = UNSET
         if _discounts is not UNSET:
@@ -304,6 +347,13 @@ class Order:
                 discounts_item = Discount.from_dict(discounts_item_data)
 
                 discounts.append(discounts_item)
+
+        _historical_data = d.pop("historicalData", UNSET)
+        historical_data: HistoricalData | Unset
+        if isinstance(_historical_data, Unset):
+            historical_data = UNSET
+        else:
+            historical_data = HistoricalData.from_dict(_historical_data)
 
         _payment = d.pop("payment", UNSET)
         payment: list[Payment] | Unset = UNSET
@@ -339,17 +389,26 @@ class Order:
         else:
             primary_recipient = Recipient.from_dict(_primary_recipient)
 
-        _total_discount = d.pop("totalDiscount", UNSET)
-        total_discount: Discount | Unset
-        if isinstance(_total_discount, Unset):
-            total_discount = UNSET
-        else:
-            total_discount = Discount.from_dict(_total_discount)
+        def _parse_total_discount(data: object) -> Discount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                total_discount_type_0 = Discount.from_dict(data)
+
+                return total_discount_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Discount | None | Unset, data)
+
+        total_discount = _parse_total_discount(d.pop("totalDiscount", UNSET))
 
         order = cls(
             cart_items=cart_items,
             checkout_time=checkout_time,
-            connection_information=connection_information,
             order_id=order_id,
             order_type=order_type,
             time_sent_to_forter=time_sent_to_forter,
@@ -358,8 +417,11 @@ class Order:
             additional_identifiers=additional_identifiers,
             additional_information=additional_information,
             authorization_step=authorization_step,
+            connection_information=connection_information,
             customer_account_data=customer_account_data,
+            delivery_method=delivery_method,
             discounts=discounts,
+            historical_data=historical_data,
             payment=payment,
             phone_order_information=phone_order_information,
             primary_delivery_details=primary_delivery_details,
@@ -367,4 +429,21 @@ class Order:
             total_discount=total_discount,
         )
 
+        order.additional_properties = d
         return order
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..models.recurring_payment import RecurringPayment
     from ..models.saved_data import SavedData
     from ..models.stored_value import StoredValue
+    from ..models.update_times import UpdateTimes
     from ..models.venmo import Venmo
 
 
@@ -36,7 +37,8 @@ class Payment:
 
     Attributes:
         amount (Amount | Unset): An amount of money as decimal strings (never floats): amountLocalCurrency with its ISO
-            4217 currency, and optionally amountUSD.
+            4217 currency, and optionally amountUSD. Some senders give amountUSD with its currency and no
+            amountLocalCurrency.
         android_pay (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
             Google/Android Pay, Samsung Pay). Never a full card number: bin and lastFourDigits only.
         apple_pay (CreditCard | Unset): A card payment (also tokenized cards and card-based wallets: Apple Pay,
@@ -67,6 +69,8 @@ class Payment:
         venmo (Venmo | Unset): A Venmo payment.
         number_of_installments (int | Unset):
         payment_method_nickname (str | Unset):
+        default_payment_method (bool | Unset): Whether this is the account's default payment method.
+        update_times (UpdateTimes | Unset): When something was created, modified, last used or removed (epoch seconds).
     """
 
     amount: Amount | Unset = UNSET
@@ -92,6 +96,9 @@ class Payment:
     venmo: Venmo | Unset = UNSET
     number_of_installments: int | Unset = UNSET
     payment_method_nickname: str | Unset = UNSET
+    default_payment_method: bool | Unset = UNSET
+    update_times: UpdateTimes | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -112,6 +119,7 @@ class Payment:
         from ..models.recurring_payment import RecurringPayment  # noqa: PLC0415
         from ..models.saved_data import SavedData  # noqa: PLC0415
         from ..models.stored_value import StoredValue  # noqa: PLC0415
+        from ..models.update_times import UpdateTimes  # noqa: PLC0415
         from ..models.venmo import Venmo  # noqa: PLC0415
 
         amount: dict[str, Any] | Unset = UNSET
@@ -202,8 +210,14 @@ class Payment:
 
         payment_method_nickname = self.payment_method_nickname
 
-        field_dict: dict[str, Any] = {}
+        default_payment_method = self.default_payment_method
 
+        update_times: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.update_times, Unset):
+            update_times = self.update_times.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if amount is not UNSET:
             field_dict["amount"] = amount
@@ -251,6 +265,10 @@ class Payment:
             field_dict["numberOfInstallments"] = number_of_installments
         if payment_method_nickname is not UNSET:
             field_dict["paymentMethodNickname"] = payment_method_nickname
+        if default_payment_method is not UNSET:
+            field_dict["defaultPaymentMethod"] = default_payment_method
+        if update_times is not UNSET:
+            field_dict["updateTimes"] = update_times
 
         return field_dict
 
@@ -271,6 +289,7 @@ class Payment:
         from ..models.recurring_payment import RecurringPayment  # noqa: PLC0415
         from ..models.saved_data import SavedData  # noqa: PLC0415
         from ..models.stored_value import StoredValue  # noqa: PLC0415
+        from ..models.update_times import UpdateTimes  # noqa: PLC0415
         from ..models.venmo import Venmo  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -425,6 +444,15 @@ class Payment:
 
         payment_method_nickname = d.pop("paymentMethodNickname", UNSET)
 
+        default_payment_method = d.pop("defaultPaymentMethod", UNSET)
+
+        _update_times = d.pop("updateTimes", UNSET)
+        update_times: UpdateTimes | Unset
+        if isinstance(_update_times, Unset):
+            update_times = UNSET
+        else:
+            update_times = UpdateTimes.from_dict(_update_times)
+
         payment = cls(
             amount=amount,
             android_pay=android_pay,
@@ -449,6 +477,25 @@ class Payment:
             venmo=venmo,
             number_of_installments=number_of_installments,
             payment_method_nickname=payment_method_nickname,
+            default_payment_method=default_payment_method,
+            update_times=update_times,
         )
 
+        payment.additional_properties = d
         return payment
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset, repr_set_members
 
 if TYPE_CHECKING:
     from ..models.free_form_object import FreeFormObject
+    from ..models.payment_gateway_data import PaymentGatewayData
 
 
 T = TypeVar("T", bound="Paypal")
@@ -24,34 +25,42 @@ class Paypal:
             (processor, gateway and platform payloads, whose members are defined by the sending system).
         payer_email (str | Unset): Email.
         payer_id (str | Unset):
-        payment_gateway_data (FreeFormObject | Unset): A free-form object passed through to Forter as is (processor,
-            gateway and platform payloads, whose members are defined by the sending system).
+        payment_gateway_data (PaymentGatewayData | Unset): The payment gateway that processed the payment. Free-form:
+            members beyond the ones listed are passed through.
         authorization_id (str | Unset):
         payer_account_country (str | Unset):
         payment_id (str | Unset):
         payer_address_status (str | Unset): Open set; known values: CONFIRMED.
         payer_status (str | Unset): Open set; known values: VERIFIED.
-        payment_status (str | Unset): Open set; known values: COMPLETED.
-        protection_eligibility (str | Unset): Open set; known values: ELIGIBLE.
+        payment_status (None | str | Unset): Open set; known values: COMPLETED.
+        protection_eligibility (None | str | Unset): Open set; known values: ELIGIBLE.
+        payment_method (str | Unset): The platform's payment method code (e.g. paypal_express).
+        correlation_id (str | Unset): PayPal's correlation id of the API call.
+        checkout_token (str | Unset): PayPal Express Checkout token (EC-...).
     """
 
     full_paypal_response_payload: FreeFormObject | Unset = UNSET
     payer_email: str | Unset = UNSET
     payer_id: str | Unset = UNSET
-    payment_gateway_data: FreeFormObject | Unset = UNSET
+    payment_gateway_data: PaymentGatewayData | Unset = UNSET
     authorization_id: str | Unset = UNSET
     payer_account_country: str | Unset = UNSET
     payment_id: str | Unset = UNSET
     payer_address_status: str | Unset = UNSET
     payer_status: str | Unset = UNSET
-    payment_status: str | Unset = UNSET
-    protection_eligibility: str | Unset = UNSET
+    payment_status: None | str | Unset = UNSET
+    protection_eligibility: None | str | Unset = UNSET
+    payment_method: str | Unset = UNSET
+    correlation_id: str | Unset = UNSET
+    checkout_token: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.payment_gateway_data import PaymentGatewayData  # noqa: PLC0415
 
         full_paypal_response_payload: dict[str, Any] | Unset = UNSET
         if not isinstance(self.full_paypal_response_payload, Unset):
@@ -75,12 +84,26 @@ class Paypal:
 
         payer_status = self.payer_status
 
-        payment_status = self.payment_status
+        payment_status: None | str | Unset
+        if isinstance(self.payment_status, Unset):
+            payment_status = UNSET
+        else:
+            payment_status = self.payment_status
 
-        protection_eligibility = self.protection_eligibility
+        protection_eligibility: None | str | Unset
+        if isinstance(self.protection_eligibility, Unset):
+            protection_eligibility = UNSET
+        else:
+            protection_eligibility = self.protection_eligibility
+
+        payment_method = self.payment_method
+
+        correlation_id = self.correlation_id
+
+        checkout_token = self.checkout_token
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if full_paypal_response_payload is not UNSET:
             field_dict["fullPaypalResponsePayload"] = full_paypal_response_payload
@@ -104,12 +127,19 @@ class Paypal:
             field_dict["paymentStatus"] = payment_status
         if protection_eligibility is not UNSET:
             field_dict["protectionEligibility"] = protection_eligibility
+        if payment_method is not UNSET:
+            field_dict["paymentMethod"] = payment_method
+        if correlation_id is not UNSET:
+            field_dict["correlationId"] = correlation_id
+        if checkout_token is not UNSET:
+            field_dict["checkoutToken"] = checkout_token
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.free_form_object import FreeFormObject  # noqa: PLC0415
+        from ..models.payment_gateway_data import PaymentGatewayData  # noqa: PLC0415
 
         d = dict(src_dict)
         _full_paypal_response_payload = d.pop("fullPaypalResponsePayload", UNSET)
@@ -126,11 +156,11 @@ class Paypal:
         payer_id = d.pop("payerId", UNSET)
 
         _payment_gateway_data = d.pop("paymentGatewayData", UNSET)
-        payment_gateway_data: FreeFormObject | Unset
+        payment_gateway_data: PaymentGatewayData | Unset
         if isinstance(_payment_gateway_data, Unset):
             payment_gateway_data = UNSET
         else:
-            payment_gateway_data = FreeFormObject.from_dict(_payment_gateway_data)
+            payment_gateway_data = PaymentGatewayData.from_dict(_payment_gateway_data)
 
         authorization_id = d.pop("authorizationId", UNSET)
 
@@ -142,9 +172,31 @@ class Paypal:
 
         payer_status = d.pop("payerStatus", UNSET)
 
-        payment_status = d.pop("paymentStatus", UNSET)
+        def _parse_payment_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        protection_eligibility = d.pop("protectionEligibility", UNSET)
+        payment_status = _parse_payment_status(d.pop("paymentStatus", UNSET))
+
+        def _parse_protection_eligibility(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        protection_eligibility = _parse_protection_eligibility(
+            d.pop("protectionEligibility", UNSET)
+        )
+
+        payment_method = d.pop("paymentMethod", UNSET)
+
+        correlation_id = d.pop("correlationId", UNSET)
+
+        checkout_token = d.pop("checkoutToken", UNSET)
 
         paypal = cls(
             full_paypal_response_payload=full_paypal_response_payload,
@@ -158,6 +210,26 @@ class Paypal:
             payer_status=payer_status,
             payment_status=payment_status,
             protection_eligibility=protection_eligibility,
+            payment_method=payment_method,
+            correlation_id=correlation_id,
+            checkout_token=checkout_token,
         )
 
+        paypal.additional_properties = d
         return paypal
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

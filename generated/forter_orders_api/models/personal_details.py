@@ -26,6 +26,7 @@ class PersonalDetails:
     last_name: str | Unset = UNSET
     full_name: str | Unset = UNSET
     email: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -40,7 +41,7 @@ class PersonalDetails:
         email = self.email
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if first_name is not UNSET:
             field_dict["firstName"] = first_name
@@ -71,4 +72,21 @@ class PersonalDetails:
             email=email,
         )
 
+        personal_details.additional_properties = d
         return personal_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -20,6 +20,7 @@ class PhoneOrderInformation:
     """
 
     customer_web_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -28,7 +29,7 @@ class PhoneOrderInformation:
         customer_web_id = self.customer_web_id
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if customer_web_id is not UNSET:
             field_dict["customerWebId"] = customer_web_id
@@ -44,4 +45,21 @@ class PhoneOrderInformation:
             customer_web_id=customer_web_id,
         )
 
+        phone_order_information.additional_properties = d
         return phone_order_information
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

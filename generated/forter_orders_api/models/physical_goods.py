@@ -24,6 +24,7 @@ class PhysicalGoods:
     wrap_as_gift: bool | Unset = UNSET
     color: str | Unset = UNSET
     weight: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -36,7 +37,7 @@ class PhysicalGoods:
         weight = self.weight
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if wrap_as_gift is not UNSET:
             field_dict["wrapAsGift"] = wrap_as_gift
@@ -62,4 +63,21 @@ class PhysicalGoods:
             weight=weight,
         )
 
+        physical_goods.additional_properties = d
         return physical_goods
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

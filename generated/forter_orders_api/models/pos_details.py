@@ -39,6 +39,7 @@ class PosDetails:
     store_id: str | Unset = UNSET
     store_name: str | Unset = UNSET
     workstation_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -65,7 +66,7 @@ class PosDetails:
         workstation_id = self.workstation_id
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if address is not UNSET:
             field_dict["address"] = address
@@ -123,4 +124,21 @@ class PosDetails:
             workstation_id=workstation_id,
         )
 
+        pos_details.additional_properties = d
         return pos_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

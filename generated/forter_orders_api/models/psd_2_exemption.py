@@ -24,6 +24,7 @@ class Psd2Exemption:
 
     channel: str | Unset = UNSET
     type_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -34,7 +35,7 @@ class Psd2Exemption:
         type_ = self.type_
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if channel is not UNSET:
             field_dict["channel"] = channel
@@ -55,4 +56,21 @@ class Psd2Exemption:
             type_=type_,
         )
 
+        psd_2_exemption.additional_properties = d
         return psd_2_exemption
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -42,6 +42,7 @@ class Recipient:
     crypto_wallet: CryptoWallet | Unset = UNSET
     personal_details: PersonalDetails | Unset = UNSET
     phone: list[Phone] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -89,7 +90,7 @@ class Recipient:
                 phone.append(phone_item)
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if additional_verification_documents is not UNSET:
             field_dict["additionalVerificationDocuments"] = (
@@ -186,4 +187,21 @@ class Recipient:
             phone=phone,
         )
 
+        recipient.additional_properties = d
         return recipient
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

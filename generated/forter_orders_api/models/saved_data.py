@@ -17,9 +17,12 @@ class SavedData:
 
     Attributes:
         used_saved_data (bool | Unset):
+        chose_to_save_data (bool | Unset): Whether the customer chose to save the data for next time.
     """
 
     used_saved_data: bool | Unset = UNSET
+    chose_to_save_data: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -27,11 +30,15 @@ class SavedData:
     def to_dict(self) -> dict[str, Any]:
         used_saved_data = self.used_saved_data
 
-        field_dict: dict[str, Any] = {}
+        chose_to_save_data = self.chose_to_save_data
 
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if used_saved_data is not UNSET:
             field_dict["usedSavedData"] = used_saved_data
+        if chose_to_save_data is not UNSET:
+            field_dict["choseToSaveData"] = chose_to_save_data
 
         return field_dict
 
@@ -40,8 +47,28 @@ class SavedData:
         d = dict(src_dict)
         used_saved_data = d.pop("usedSavedData", UNSET)
 
+        chose_to_save_data = d.pop("choseToSaveData", UNSET)
+
         saved_data = cls(
             used_saved_data=used_saved_data,
+            chose_to_save_data=chose_to_save_data,
         )
 
+        saved_data.additional_properties = d
         return saved_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

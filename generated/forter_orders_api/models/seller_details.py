@@ -24,7 +24,8 @@ class SellerDetails:
 
     Attributes:
         available_funds_for_withdrawal (Amount | Unset): An amount of money as decimal strings (never floats):
-            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its
+            currency and no amountLocalCurrency.
         rating_as_buyer (Rating | Unset): A rating score and its source.
         rating_as_seller (Rating | Unset): A rating score and its source.
         seller_account_creation_date (int | Unset): Epoch seconds.
@@ -33,7 +34,8 @@ class SellerDetails:
         seller_registration_ip (IpRecord | Unset): An IP address with when it was seen.
         seller_past_sales_count (int | Unset):
         seller_past_sales_sum (Amount | Unset): An amount of money as decimal strings (never floats):
-            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD.
+            amountLocalCurrency with its ISO 4217 currency, and optionally amountUSD. Some senders give amountUSD with its
+            currency and no amountLocalCurrency.
     """
 
     available_funds_for_withdrawal: Amount | Unset = UNSET
@@ -45,6 +47,7 @@ class SellerDetails:
     seller_registration_ip: IpRecord | Unset = UNSET
     seller_past_sales_count: int | Unset = UNSET
     seller_past_sales_sum: Amount | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -90,7 +93,7 @@ class SellerDetails:
             seller_past_sales_sum = self.seller_past_sales_sum.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if available_funds_for_withdrawal is not UNSET:
             field_dict["availableFundsForWithdrawal"] = available_funds_for_withdrawal
@@ -190,4 +193,21 @@ class SellerDetails:
             seller_past_sales_sum=seller_past_sales_sum,
         )
 
+        seller_details.additional_properties = d
         return seller_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -25,6 +25,7 @@ class ShopifyAdditionalItemData:
     """
 
     properties: FreeFormObject | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -37,7 +38,7 @@ class ShopifyAdditionalItemData:
             properties = self.properties.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if properties is not UNSET:
             field_dict["properties"] = properties
@@ -60,4 +61,21 @@ class ShopifyAdditionalItemData:
             properties=properties,
         )
 
+        shopify_additional_item_data.additional_properties = d
         return shopify_additional_item_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

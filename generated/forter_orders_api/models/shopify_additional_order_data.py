@@ -28,6 +28,7 @@ class ShopifyAdditionalOrderData:
 
     full_shopify_order_headers: FreeFormObject | Unset = UNSET
     full_shopify_order_payload: FreeFormObject | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -44,7 +45,7 @@ class ShopifyAdditionalOrderData:
             full_shopify_order_payload = self.full_shopify_order_payload.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if full_shopify_order_headers is not UNSET:
             field_dict["fullShopifyOrderHeaders"] = full_shopify_order_headers
@@ -81,4 +82,21 @@ class ShopifyAdditionalOrderData:
             full_shopify_order_payload=full_shopify_order_payload,
         )
 
+        shopify_additional_order_data.additional_properties = d
         return shopify_additional_order_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

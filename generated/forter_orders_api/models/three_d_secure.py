@@ -42,6 +42,7 @@ class ThreeDSecure:
     three_ds_executor: str | Unset = UNSET
     request_challenge: bool | Unset = UNSET
     three_ds_encoded_mobile_app_sdk_data: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -73,7 +74,7 @@ class ThreeDSecure:
         three_ds_encoded_mobile_app_sdk_data = self.three_ds_encoded_mobile_app_sdk_data
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if acquirer_data is not UNSET:
             field_dict["acquirerData"] = acquirer_data
@@ -146,4 +147,21 @@ class ThreeDSecure:
             three_ds_encoded_mobile_app_sdk_data=three_ds_encoded_mobile_app_sdk_data,
         )
 
+        three_d_secure.additional_properties = d
         return three_d_secure
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -39,6 +39,7 @@ class Transport:
     location_at_time_of_reservation: TransportLocation | Unset = UNSET
     start_point: TransportLocation | Unset = UNSET
     type_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -73,7 +74,7 @@ class Transport:
         type_ = self.type_
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if driver_details is not UNSET:
             field_dict["driverDetails"] = driver_details
@@ -145,4 +146,21 @@ class Transport:
             type_=type_,
         )
 
+        transport.additional_properties = d
         return transport
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

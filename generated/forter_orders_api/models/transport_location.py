@@ -37,6 +37,7 @@ class TransportLocation:
     location_name: FreeFormObject | Unset = UNSET
     rough_location: FreeFormObject | Unset = UNSET
     saved_location: SavedData | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -68,7 +69,7 @@ class TransportLocation:
             saved_location = self.saved_location.to_dict()
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if address is not UNSET:
             field_dict["address"] = address
@@ -134,4 +135,21 @@ class TransportLocation:
             saved_location=saved_location,
         )
 
+        transport_location.additional_properties = d
         return transport_location
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

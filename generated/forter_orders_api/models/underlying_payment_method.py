@@ -31,6 +31,7 @@ class UnderlyingPaymentMethod:
     bank_transfer: BankAccount | Unset = UNSET
     credit_card: CreditCard | Unset = UNSET
     underlying_payment_method_type: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -50,7 +51,7 @@ class UnderlyingPaymentMethod:
         underlying_payment_method_type = self.underlying_payment_method_type
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if bank_transfer is not UNSET:
             field_dict["bankTransfer"] = bank_transfer
@@ -89,4 +90,21 @@ class UnderlyingPaymentMethod:
             underlying_payment_method_type=underlying_payment_method_type,
         )
 
+        underlying_payment_method.additional_properties = d
         return underlying_payment_method
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

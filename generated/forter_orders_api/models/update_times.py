@@ -26,6 +26,7 @@ class UpdateTimes:
     last_modified_time: int | Unset = UNSET
     last_used: int | Unset = UNSET
     removal_time: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -40,7 +41,7 @@ class UpdateTimes:
         removal_time = self.removal_time
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if creation_time is not UNSET:
             field_dict["creationTime"] = creation_time
@@ -71,4 +72,21 @@ class UpdateTimes:
             removal_time=removal_time,
         )
 
+        update_times.additional_properties = d
         return update_times
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

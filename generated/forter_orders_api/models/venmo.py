@@ -27,6 +27,7 @@ class Venmo:
     token: str | Unset = UNSET
     user_id: str | Unset = UNSET
     username: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -41,7 +42,7 @@ class Venmo:
         username = self.username
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if full_venmo_response_payload is not UNSET:
             field_dict["fullVenmoResponsePayload"] = full_venmo_response_payload
@@ -72,4 +73,21 @@ class Venmo:
             username=username,
         )
 
+        venmo.additional_properties = d
         return venmo
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -51,6 +51,7 @@ class VerificationDocument:
     document_date_of_birth: datetime.date | Unset = UNSET
     document_expiration: datetime.date | Unset = UNSET
     event_time: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -91,7 +92,7 @@ class VerificationDocument:
         event_time = self.event_time
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if document_source is not UNSET:
             field_dict["documentSource"] = document_source
@@ -189,4 +190,21 @@ class VerificationDocument:
             event_time=event_time,
         )
 
+        verification_document.additional_properties = d
         return verification_document
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -28,8 +28,8 @@ class VerificationResults:
         avs_street_result (str | Unset):
         avs_zip_result (str | Unset):
         cvv_result (str | Unset):
-        processor_response_code (str | Unset):
-        processor_response_text (str | Unset):
+        processor_response_code (None | str | Unset):
+        processor_response_text (None | str | Unset):
         authorization_policy (str | Unset):
         cavv_result (str | Unset):
         eci_value (str | Unset):
@@ -55,8 +55,8 @@ class VerificationResults:
     avs_street_result: str | Unset = UNSET
     avs_zip_result: str | Unset = UNSET
     cvv_result: str | Unset = UNSET
-    processor_response_code: str | Unset = UNSET
-    processor_response_text: str | Unset = UNSET
+    processor_response_code: None | str | Unset = UNSET
+    processor_response_text: None | str | Unset = UNSET
     authorization_policy: str | Unset = UNSET
     cavv_result: str | Unset = UNSET
     eci_value: str | Unset = UNSET
@@ -73,6 +73,7 @@ class VerificationResults:
     authorization_processed_with_3ds: bool | Unset = UNSET
     authentication_triggered: bool | Unset = UNSET
     authentication_challenge_start_time: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def __repr__(self) -> str:
         return repr_set_members(self)
@@ -96,9 +97,17 @@ class VerificationResults:
 
         cvv_result = self.cvv_result
 
-        processor_response_code = self.processor_response_code
+        processor_response_code: None | str | Unset
+        if isinstance(self.processor_response_code, Unset):
+            processor_response_code = UNSET
+        else:
+            processor_response_code = self.processor_response_code
 
-        processor_response_text = self.processor_response_text
+        processor_response_text: None | str | Unset
+        if isinstance(self.processor_response_text, Unset):
+            processor_response_text = UNSET
+        else:
+            processor_response_text = self.processor_response_text
 
         authorization_policy = self.authorization_policy
 
@@ -133,7 +142,7 @@ class VerificationResults:
         authentication_challenge_start_time = self.authentication_challenge_start_time
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update({})
         if external_3_ds_vendor_payload is not UNSET:
             field_dict["external3dsVendorPayload"] = external_3_ds_vendor_payload
@@ -218,9 +227,27 @@ class VerificationResults:
 
         cvv_result = d.pop("cvvResult", UNSET)
 
-        processor_response_code = d.pop("processorResponseCode", UNSET)
+        def _parse_processor_response_code(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        processor_response_text = d.pop("processorResponseText", UNSET)
+        processor_response_code = _parse_processor_response_code(
+            d.pop("processorResponseCode", UNSET)
+        )
+
+        def _parse_processor_response_text(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        processor_response_text = _parse_processor_response_text(
+            d.pop("processorResponseText", UNSET)
+        )
 
         authorization_policy = d.pop("authorizationPolicy", UNSET)
 
@@ -284,4 +311,21 @@ class VerificationResults:
             authentication_challenge_start_time=authentication_challenge_start_time,
         )
 
+        verification_results.additional_properties = d
         return verification_results
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -2,9 +2,10 @@
 
 Exit codes (every command):
 
-* 0: everything worked (all orders valid / no order ended in an error / demo as expected);
-* 1: some order is invalid (``validate``), some order ended in an error (``send``), or a
-  demo scenario misbehaved;
+* 0: everything worked (every order can be sent / no order ended in an error / demo as
+  expected); ``validate`` prints warnings but still exits 0 unless ``--strict``;
+* 1: some order cannot be sent (``validate``: an error, or a warning with ``--strict``), some
+  order ended in an error (``send``), or a demo scenario misbehaved;
 * 2: usage error, unreadable input (missing file, not JSON, a JSONL line that is not JSON,
   a journal that does not match the input) or output that cannot be written (disk full, a
   closed pipe), with a one-line message and no traceback;
@@ -148,8 +149,10 @@ def _problems_of(rec: Record) -> list[Any]:
         "  forter-orders validate order.json\n\n"
         "  forter-orders validate orders.jsonl more.ndjson --format json\n\n"
         "  cat orders.jsonl | forter-orders validate -\n\n"
-        "Output (text): one line per problem, FILE[:LINE] PATH: message, e.g.\n\n"
-        "  orders.jsonl:17 cartItems[0].basicItemData.price.currency: 'usd' does not match ..."
+        "  forter-orders validate orders.jsonl --strict      (warnings fail too: for CI)\n\n"
+        "Output (text): one line per problem, FILE[:LINE] SEVERITY: PATH: message, e.g.\n\n"
+        "  orders.jsonl:17 warning: cartItems[0].basicItemData.price.currency: expected ...\n\n"
+        "  orders.jsonl:18 error: orderId: is required ..."
     ),
 )
 def validate(
@@ -165,17 +168,34 @@ def validate(
         OutputFormat,
         typer.Option("--format", "-f", help="text: one line per problem; json: one document."),
     ] = OutputFormat.text,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Treat warnings as errors: exit 1 when any order has one (default: only "
+            "errors fail; also FORTER_VALIDATION=strict).",
+        ),
+    ] = False,
 ) -> None:
-    """Check orders against the Order v3 schema without sending anything.
+    """Check orders without sending anything: errors (the order cannot be sent) and warnings
+    (the spec's strict view: unknown members, types, recommended members, ...).
 
-    Exit 0 when every order is valid, 1 when any is invalid, 2 when a file cannot be read
-    (missing, not JSON, a JSONL line that is not JSON).
+    Exit 0 when every order can be sent (warnings are printed, marked as such), 1 when any has
+    an error (or, with --strict, a warning), 2 when a file cannot be read (missing, not JSON, a
+    JSONL line that is not JSON).
     """
+    from .._errors import ConfigurationError
+    from .._validation import resolve_validation
     from ._inputs import InputError, display_name, read_orders
 
+    if not strict:
+        try:
+            strict = resolve_validation() == "strict"
+        except ConfigurationError as exc:
+            _fail(str(exc))
     as_json = output_format is OutputFormat.json
     out = sys.stdout
-    orders = invalid = problem_count = 0
+    orders = invalid = problem_count = error_count = warning_count = with_warnings = 0
     unreadable: list[dict[str, Any]] = []
     first = True
     if as_json:
@@ -194,7 +214,12 @@ def validate(
                 problems = _problems_of(rec)
                 if not problems:
                     continue
-                invalid += 1
+                errors = sum(1 for p in problems if p.severity == "error")
+                warnings = len(problems) - errors
+                invalid += bool(errors or (strict and warnings))
+                with_warnings += bool(warnings)
+                error_count += errors
+                warning_count += warnings
                 problem_count += len(problems)
                 for p in problems:
                     if as_json:
@@ -205,16 +230,17 @@ def validate(
                             "line": rec.line or None,
                             "record": rec.key,
                             "orderId": _order_id(rec.value),
+                            "severity": p.severity,
                             "path": p.path,
                             "message": p.message,
-                            "code": getattr(p, "code", None),
+                            "code": p.code,
                         }
                         out.write(("" if first else ",") + "\n  " + orjson.dumps(item).decode())
                         first = False
                     else:
                         # A single-order document (line 0) has no useful line number.
                         loc = f"{name}:{rec.line}" if rec.line else name
-                        out.write(f"{loc} {p.path or '(order)'}: {p.message}\n")
+                        out.write(f"{loc} {p.severity}: {p.path or '(order)'}: {p.message}\n")
         except InputError as exc:
             unreadable.append({"file": exc.source, "line": exc.line, "message": exc.message})
             if not as_json:
@@ -225,8 +251,12 @@ def validate(
 
         summary = {
             "valid": code == EXIT_OK,
+            "strict": strict,
             "orders": orders,
             "invalidOrders": invalid,
+            "ordersWithWarnings": with_warnings,
+            "errorCount": error_count,
+            "warningCount": warning_count,
             "problemCount": problem_count,
             "unreadable": unreadable,
             "exitCode": code,
@@ -235,11 +265,19 @@ def validate(
         out.write(("\n" if not first else "") + "],\n " + tail + "\n")
     else:
         noun = "order" if orders == 1 else "orders"
-        if code == EXIT_OK:
+        counts = _counts(error_count, warning_count)
+        if code == EXIT_OK and not warning_count:
             sys.stderr.write(f"ok: {orders} {noun} valid\n")
+        elif code == EXIT_OK:
+            sys.stderr.write(
+                f"ok: {orders} {noun} can be sent; {with_warnings} with warnings ({counts}; "
+                "--strict would refuse them)\n"
+            )
         elif orders:
             sys.stderr.write(
-                f"{invalid} of {orders} {noun} invalid ({problem_count} problems)"
+                f"{invalid} of {orders} {noun} cannot be sent"
+                + (" in strict mode" if strict else "")
+                + f" ({counts})"
                 + (f"; {len(unreadable)} unreadable input(s)" if unreadable else "")
                 + "\n"
             )
@@ -249,6 +287,15 @@ def validate(
 
 def _order_id(value: Any) -> Any:
     return value.get("orderId") if isinstance(value, dict) else None
+
+
+def _counts(errors: int, warnings: int) -> str:
+    parts = []
+    if errors or not warnings:
+        parts.append(f"{errors} error{'' if errors == 1 else 's'}")
+    if warnings:
+        parts.append(f"{warnings} warning{'' if warnings == 1 else 's'}")
+    return ", ".join(parts)
 
 
 # ------------------------------------------------------------------------------------ send
@@ -387,12 +434,22 @@ def send(
         ),
     ] = None,
     validate: Annotated[
-        bool,
+        bool | None,
         typer.Option(
             "--validate/--no-validate",
-            help="Validate each order before sending; invalid ones are journalled, not sent.",
+            help="Validate each order before sending; orders with errors are journalled as "
+            "invalid, not sent; warnings are journalled with the outcome (default: on).",
+            show_default=False,
         ),
-    ] = True,
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Orders with warnings are journalled as invalid and not sent either "
+            "(also FORTER_VALIDATION=strict).",
+        ),
+    ] = False,
     progress: Annotated[
         bool,
         typer.Option("--progress/--no-progress", help="Live progress bar (only on a terminal)."),
@@ -422,7 +479,16 @@ def send(
     """
     if mock:
         _require_mock("forter-orders send --mock")
+    from .._errors import ConfigurationError
+    from .._validation import resolve_validation
     from ._send import SendSettings, run_send
+
+    if strict and validate is False:
+        _fail("--strict and --no-validate contradict each other")
+    try:
+        validation = "strict" if strict else resolve_validation(validate=validate)
+    except ConfigurationError as exc:
+        _fail(str(exc))
 
     rate: float | None = None
     if rate_limit is not None:
@@ -447,7 +513,7 @@ def send(
         rate=rate,
         fail_open=fail_open or fallback_decision is not None,
         fallback_decision=(fallback_decision or "APPROVE").strip().upper(),
-        validate=validate,
+        validation=validation,
         progress=progress,
         mock_latency_ms=mock_latency_ms,
         mock_fault_rate=mock_fault_rate,
@@ -531,6 +597,15 @@ def mock_command(
         int,
         typer.Option("--max-body-bytes", min=1, help="Largest request body read (else 413)."),
     ] = 8 * 1024 * 1024,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Answer 400 to what the spec's strict view finds (unknown members, types, "
+            "recommended members, ...), not only to errors; default: like Forter, warnings go "
+            "in the x-mock-warnings header.",
+        ),
+    ] = False,
 ) -> None:
     """Serve the local Forter mock until Ctrl-C; prints its URL and test credentials."""
     _require_mock("forter-orders mock")
@@ -557,6 +632,7 @@ def mock_command(
             validate=validate,
             read_timeout=read_timeout,
             max_body_bytes=max_body_bytes,
+            strict=strict,
         )
     except ValueError as exc:
         _fail(str(exc))

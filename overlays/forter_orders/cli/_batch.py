@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 Entry = dict[str, Any]
 ProblemDict = dict[str, str]
+# Every problem of an order: {"path", "message", "code", "severity"}; "error" ones keep it from
+# being sent, "warning" ones too in strict mode, else they are journalled with the outcome.
 Validator = Callable[[Any], list[ProblemDict]]
 Sink = Callable[[Mapping[str, Any]], None]
 
@@ -72,6 +74,8 @@ class Tally:
     fallbacks: int = 0
     errors: int = 0
     invalid: int = 0
+    with_warnings: int = 0
+    warnings: int = 0
     skipped: int = 0
     in_flight: int = 0
     offset: int = 0
@@ -88,6 +92,10 @@ class Tally:
     def add(self, entry: Mapping[str, Any]) -> None:
         """Count one journal entry."""
         outcome = entry["outcome"]
+        warnings = entry.get("warnings")
+        if warnings:
+            self.with_warnings += 1
+            self.warnings += len(warnings)
         if outcome == "decision":
             self.decisions[str(entry.get("forterDecision"))] += 1
             for drift in entry.get("drift") or ():
@@ -172,12 +180,15 @@ async def run_batch(
     rate: float | None = None,
     tally: Tally | None = None,
     pacer: Pacer | None = None,
+    strict: bool = False,
 ) -> Tally:
     """Send every record not already in ``resumed``; write each outcome to ``sink`` once.
 
-    Invalid orders (not JSON, not an object, or failing ``validator``) are journalled as
-    ``invalid`` and not sent. Cancelling the coroutine (Ctrl-C) cancels the orders in flight;
-    nothing is written for them, so a resumed run sends them again.
+    Invalid orders (not JSON, not an object, or with an error from ``validator``, or with a
+    warning when ``strict``) are journalled as ``invalid`` and not sent; the warnings of an
+    order that is sent are journalled with its outcome (``warnings``). Cancelling the coroutine
+    (Ctrl-C) cancels the orders in flight; nothing is written for them, so a resumed run sends
+    them again.
 
     Raises JournalMismatchError when ``resumed`` was written for a different input, and
     propagates the reader's InputError after the orders in flight have finished. When the sink
@@ -219,10 +230,14 @@ async def run_batch(
             return
         tally.add(entry)
 
-    async def send_one(key: int, order_id: Any, order: dict[str, Any]) -> None:
+    async def send_one(
+        key: int, order_id: Any, order: dict[str, Any], warnings: list[ProblemDict]
+    ) -> None:
         try:
             started = time.monotonic()
             fields = await sender(order)
+            if warnings:
+                fields = {**fields, "warnings": warnings}
             record(key, order_id, fields, started)
         except Exception as exc:
             fail(exc)
@@ -253,12 +268,19 @@ async def run_batch(
                     await asyncio.sleep(0)
                 continue
             problems: list[ProblemDict] | None = None
+            warnings: list[ProblemDict] = []
             if rec.error is not None:
-                problems = [{"path": rec.error_path, "message": rec.error}]
+                problems = [{"path": rec.error_path, "message": rec.error, "severity": "error"}]
             elif not isinstance(rec.value, dict):
-                problems = [{"path": "", "message": "not a JSON object"}]
+                problems = [{"path": "", "message": "not a JSON object", "severity": "error"}]
             elif validator is not None:
-                problems = validator(rec.value) or None
+                found = validator(rec.value)
+                # A problem without a severity is an error (validators written before there
+                # were warnings block every problem they find).
+                if strict or any(p.get("severity", "error") == "error" for p in found):
+                    problems = found or None
+                else:
+                    warnings = found
             if problems:
                 record(rec.key, order_id, invalid_entry(problems))
                 since_yield += 1
@@ -278,7 +300,7 @@ async def run_batch(
                 slots.release()
                 break
             tally.in_flight += 1
-            task = asyncio.create_task(send_one(rec.key, order_id, rec.value))
+            task = asyncio.create_task(send_one(rec.key, order_id, rec.value, warnings))
             pending.add(task)
             task.add_done_callback(pending.discard)
         if pending:
@@ -305,8 +327,17 @@ async def run_batch(
 
 
 def problems_as_dicts(problems: Iterable[Any]) -> list[ProblemDict]:
-    """``Problem`` objects (anything with ``path`` and ``message``) as JSON-ready dicts."""
-    return [{"path": str(p.path), "message": str(p.message)} for p in problems]
+    """``Problem`` objects (anything with ``path`` and ``message``) as JSON-ready dicts, with
+    their ``severity`` and ``code`` when they have them."""
+    out: list[ProblemDict] = []
+    for p in problems:
+        item = {"path": str(p.path), "message": str(p.message)}
+        for name in ("severity", "code"):
+            value = getattr(p, name, None)
+            if value is not None:
+                item[name] = str(value)
+        out.append(item)
+    return out
 
 
 def client_sender(

@@ -62,7 +62,8 @@ def _with(order: dict[str, Any], order_id: str, email: str | None = None) -> dic
 
 
 def _broken(order: dict[str, Any]) -> dict[str, Any]:
-    """An order the mock must refuse with 400: a lower-case currency and no orderType."""
+    """An order with two warnings (a lower-case currency, no orderType): Forter may accept it,
+    strict validation (the client's, or a strict mock's) refuses it."""
     out = _with(order, "bad-request")
     out["cartItems"][0]["basicItemData"]["price"]["currency"] = "usd"
     del out["orderType"]
@@ -145,7 +146,21 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
             )
         )
 
-    # 6: the client's own validation stops a broken order before it leaves the process.
+    # 6: by default the broken order is sent, as Forter would take it, with its warnings.
+    def warned_check(row: Row, result: Any) -> None:
+        warnings = getattr(result, "warnings", ())
+        row.note = "\n".join(["sent; warnings:", *(p.path for p in warnings[:3])])
+        row.ok = row.decision == "APPROVE" and len(warnings) == 2
+
+    rows.append(
+        _attempt(
+            Row("warned", "broken, default validation", "APPROVE + 2 warnings"),
+            lambda: raw(_with(_broken(web), "warned")),
+            warned_check,
+        )
+    )
+
+    # 7: strict validation stops the broken order before it leaves the process.
     def local_check(row: Row, result: Any) -> None:
         if isinstance(result, OrderValidationError):
             row.note = "\n".join(["not sent; local paths:", *(p.path for p in result.problems[:3])])
@@ -153,13 +168,20 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
 
     rows.append(
         _attempt(
-            Row("invalid", "broken, validated", "OrderValidationError"),
-            lambda: raw(_with(_broken(web), "invalid")),
+            Row("invalid", "broken, strict validation", "OrderValidationError"),
+            lambda: raw(_with(_broken(web), "invalid"), validation="strict"),
             local_check,
         )
     )
 
-    # 7: the same order with validation off: the mock answers 400 with field paths.
+    # 8: the same order unvalidated, to a strict mock: a 400 with field paths.
+    def strict_mock(order: dict[str, Any]) -> Any:
+        server.strict = True
+        try:
+            return raw(order, validation="off")
+        finally:
+            server.strict = False
+
     def bad_request_check(row: Row, result: Any) -> None:
         if isinstance(result, BadRequestError):
             paths = [e.path for e in result.errors]
@@ -171,13 +193,13 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
 
     rows.append(
         _attempt(
-            Row("bad-request", "broken, validate=False", "400 with paths"),
-            lambda: raw(_broken(web), validate=False),
+            Row("bad-request", "broken, unvalidated, strict mock", "400 with paths"),
+            lambda: strict_mock(_broken(web)),
             bad_request_check,
         )
     )
 
-    # 8: one 503, retried after a short backoff, then Forter's decision.
+    # 9: one 503, retried after a short backoff, then Forter's decision.
     def queue_503_then_send() -> Any:
         server.queue("http-503")
         return raw(_with(mobile, "retry-503"), max_retries=1)
@@ -194,7 +216,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
         )
     )
 
-    # 9: the mock is slower than the timeout; fail-open returns a marked fallback decision.
+    # 10: the mock is slower than the timeout; fail-open returns a marked fallback decision.
     def slow_with_fallback() -> Any:
         return client.orders.create(
             _with(mobile, "timeout"),

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from .._client import AsyncForterClient
+    from .._validation import ValidationMode
     from ..mock import MockServer
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SIGINT, EXIT_SIGTERM = 0, 1, 2, 130, 143
@@ -56,7 +57,7 @@ class SendSettings:
     rate: float | None = None
     fail_open: bool = False
     fallback_decision: str = "APPROVE"
-    validate: bool = True
+    validation: ValidationMode = "default"
     progress: bool = True
     mock_latency_ms: int = 0
     mock_fault_rate: float = 0.0
@@ -88,7 +89,7 @@ def _mock_server(settings: SendSettings) -> Iterator[MockServer]:
         latency_ms=settings.mock_latency_ms,
         seed=settings.mock_seed,
         # The CLI validates before sending; checking again in the mock only costs time.
-        validate=not settings.validate,
+        validate=settings.validation == "off",
     )
     with MockServer(config) as server:
         yield server
@@ -183,6 +184,8 @@ def live_counts(tally: Tally, elapsed: float) -> str:
     parts.append(f"error {tally.errors}")
     if tally.invalid:
         parts.append(f"invalid {tally.invalid}")
+    if tally.with_warnings:
+        parts.append(f"warned {tally.with_warnings}")
     if tally.skipped:
         parts.append(f"skipped {tally.skipped}")
     rate = tally.done / elapsed if elapsed > 0 else 0.0
@@ -227,7 +230,8 @@ async def _drive(
                 read_orders(settings.file),
                 sender=sender,
                 sink=sink,
-                validator=_validator() if settings.validate else None,
+                validator=_validator() if settings.validation != "off" else None,
+                strict=settings.validation == "strict",
                 resumed=resumed,
                 concurrency=settings.concurrency,
                 rate=settings.rate,
@@ -399,6 +403,13 @@ def _summary(
     else:
         table.add_row("error", "0")
     table.add_row("invalid (not sent)", f"{tally.invalid:,}")
+    if tally.with_warnings:
+        table.add_row(
+            "sent with warnings",
+            f"{tally.with_warnings:,} ({tally.warnings:,} warning"
+            f"{'' if tally.warnings == 1 else 's'})",
+            style="yellow",
+        )
     if journal is not None and tally.skipped:
         table.add_row("skipped (already in the journal)", f"{tally.skipped:,}")
     if tally.drift:

@@ -9,9 +9,13 @@ Checks, in order, for ``POST /v3/orders/{orderId}``:
 1. a fault scenario (see below) answers at once, whatever the request holds;
 2. Basic credentials (secret key as user), ``x-forter-siteid`` equal to the configured site
    id, and a non-empty ``api-version`` -> otherwise **401**, every problem listed;
-3. body: UTF-8 JSON object that satisfies the ``Order`` schema (mobile/web rule included),
-   with ``orderId`` equal to the URL's -> otherwise **400** listing every violation with a
-   dotted path such as ``cartItems[0].basicItemData.price.currency``;
+3. body: a UTF-8 JSON object free of what the client's default validation treats as an error
+   (not JSON, an ``orderId`` that cannot be sent or differs from the URL's, a full card
+   number) -> otherwise **400** listing every problem with a dotted path such as
+   ``payment[0].creditCard.nameOnCard``. What the spec's strict view finds (unknown members,
+   types, the mobile/web rule, ...) is accepted, as Forter would, and listed in the
+   ``x-mock-warnings`` header and the recordings; a strict mock (``MockConfig(strict=True)``,
+   ``--strict``) answers **400** to it too;
 4. **200** ``OrderDecision``: ``accountOwner.email`` ``approve@forter.com`` -> APPROVE,
    ``decline@forter.com`` -> DECLINE, ``notreviewed@forter.com`` -> NOT_REVIEWED (case
    ignored), anything else -> APPROVE; ``orderId`` echoed, ``linkToEventInDashboard`` set.

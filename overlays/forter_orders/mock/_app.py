@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import _strict_json as strict_json
 from ._scenarios import DECISION_SCENARIOS, ERROR_STATUS, Scenario, UnknownScenarioError
 from ._state import MockConfig, MockController
-from ._validate import OrderValidator
+from ._validate import ErrorDetail, OrderValidator
 
 SCENARIO_HEADER: Final = "x-mock-scenario"
 CONTROL_HEADER: Final = "x-mock-control"
@@ -33,6 +33,12 @@ CONTROL_HEADER: Final = "x-mock-control"
 carries the mock's key as Basic credentials: a web page cannot send a custom header (or a JSON
 content type) to another origin without a CORS preflight, which the mock never grants."""
 _CONTROL_BODY_LIMIT: Final = 64 * 1024
+# What strict validation would have said about an accepted order: a JSON list of
+# {"path", "message", "code"} (ASCII; cut at WARNINGS_HEADER_BYTES, the count header stays exact).
+WARNINGS_HEADER: Final = "x-mock-warnings"
+WARNING_COUNT_HEADER: Final = "x-mock-warning-count"
+# 4 KiB: well inside the 8-16 KiB that HTTP clients allow for a whole header block.
+WARNINGS_HEADER_BYTES: Final = 4 * 1024
 DASHBOARD_URL: Final = "https://portal.forter.com/dashboard/"
 # accountOwner.email test triggers, as documented by Forter for sandbox accounts.
 TEST_TRIGGERS: Final = {
@@ -128,6 +134,21 @@ def _json_response(
         headers=all_headers,
         media_type="application/json",
     )
+
+
+def warning_headers(warnings: list[ErrorDetail]) -> dict[str, str]:
+    """``x-mock-warning-count`` and ``x-mock-warnings`` for an answer (empty: no headers)."""
+    if not warnings:
+        return {}
+    shown = list(warnings)
+    text = json.dumps(shown, ensure_ascii=True)
+    while len(text) > WARNINGS_HEADER_BYTES and len(shown) > 1:
+        shown = shown[: len(shown) // 2]
+        more = {"path": "", "message": f"... {len(warnings) - len(shown)} more", "code": "more"}
+        text = json.dumps([*shown, more], ensure_ascii=True)
+    if len(text) > WARNINGS_HEADER_BYTES:  # one warning with a huge path: keep the count only
+        text = json.dumps([{"path": "", "message": "see the recordings", "code": "more"}])
+    return {WARNING_COUNT_HEADER: str(len(warnings)), WARNINGS_HEADER: text}
 
 
 def error_body(message: str, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
@@ -312,25 +333,28 @@ class _OrderHandler:
 
     def _answer(
         self, request: Request, order_id: str, body: bytes, request_id: str
-    ) -> tuple[Response, object]:
-        """Auth, parse, validate, decide. Returns the response and the parsed body."""
+    ) -> tuple[Response, object, list[ErrorDetail]]:
+        """Auth, parse, validate, decide. Returns the response, the parsed body and the
+        warnings of strict validation."""
         auth_errors = self._auth_errors(request)
         if auth_errors:
-            return _error(401, "unauthorized", request_id, errors=auth_errors), None
+            return _error(401, "unauthorized", request_id, errors=auth_errors), None, []
         try:
             # Strict: json.loads would take NaN, keep the last of duplicate keys and recurse
             # without bound on deep nesting; each refusal here names the field path.
             parsed: object = strict_json.loads(body)
         except strict_json.JSONInputError as exc:
             errors = [{"path": p.path, "message": p.message} for p in exc.problems]
-            return _error(400, "invalid request", request_id, errors=errors), None
+            return _error(400, "invalid request", request_id, errors=errors), None, []
         if not isinstance(parsed, dict):
             errors = [{"path": "", "message": "request body must be a JSON object (an Order)"}]
-            return _error(400, "invalid request", request_id, errors=errors), parsed
+            return _error(400, "invalid request", request_id, errors=errors), parsed, []
         errors = []
+        warnings: list[ErrorDetail] = []
         if self.validator is not None:
             content_type = request.headers.get("content-type", "")
-            errors = self.validator.errors(order_id, request.headers, content_type, body, parsed)
+            verdict = self.validator.check(order_id, request.headers, content_type, body, parsed)
+            errors, warnings = verdict.errors, verdict.warnings
         if "orderId" in parsed and parsed["orderId"] != order_id:
             errors.append(
                 {
@@ -338,10 +362,19 @@ class _OrderHandler:
                     "message": f"must equal the orderId in the URL ({order_id!r})",
                 }
             )
+        headers = warning_headers(warnings)
+        if warnings and self.ctl.strict:
+            # Strict: what the strict view finds is refused too, listed after the errors.
+            errors = errors + [{"path": w["path"], "message": w["message"]} for w in warnings]
         if errors:
             message = f"request breaks the Order schema ({len(errors)} problem(s))"
-            return _error(400, message, request_id, errors=errors), parsed
-        return _json_response(200, self._decide(order_id, parsed), request_id), parsed
+            return (
+                _error(400, message, request_id, errors=errors, headers=headers),
+                parsed,
+                warnings,
+            )
+        decision = self._decide(order_id, parsed)
+        return _json_response(200, decision, request_id, headers), parsed, warnings
 
     def _decide(self, order_id: str, parsed: dict[str, Any]) -> dict[str, Any]:
         return _decision(order_id, *_email_decision(parsed))
@@ -374,6 +407,7 @@ class _OrderHandler:
             return refused
         scenario: Scenario | None = None
         parsed: object = None
+        warnings: list[ErrorDetail] = []
         try:
             scenario = self.ctl.pick(request.headers.get(SCENARIO_HEADER), order_id)
             delay = self.config.latency_ms + (scenario.delay_ms if scenario else 0)
@@ -381,11 +415,11 @@ class _OrderHandler:
                 await asyncio.sleep(delay / 1000)
             response = self._fault(scenario, order_id, request_id) if scenario else None
             if response is None:
-                response, parsed = self._answer(request, order_id, body, request_id)
+                response, parsed, warnings = self._answer(request, order_id, body, request_id)
                 if scenario and scenario.kind in DECISION_SCENARIOS and response.status_code == 200:
                     decision = DECISION_SCENARIOS[scenario.kind]
                     payload = _decision(order_id, decision, f"mock: scenario {scenario.kind}")
-                    response = _json_response(200, payload, request_id)
+                    response = _json_response(200, payload, request_id, warning_headers(warnings))
         except UnknownScenarioError as exc:
             errors = [{"path": f"header:{SCENARIO_HEADER}", "message": str(exc)}]
             response = _error(400, "unknown mock scenario", request_id, errors=errors)
@@ -402,6 +436,7 @@ class _OrderHandler:
             scenario=scenario,
             status=None if isinstance(response, _DROPPED) else response.status_code,
             request_id=request_id,
+            warnings=warnings,
         )
         return response
 

@@ -181,6 +181,13 @@ def banner(config: MockConfig, url: str) -> str:
         lines.append(f"  random faults: rate {config.fault_rate} of [{kinds}], seed {config.seed}")
     if config.latency_ms:
         lines.append(f"  latency: {config.latency_ms} ms per order request")
+    lines.append(
+        "  validation: strict (spec warnings answer 400)"
+        if config.strict
+        else "  validation: like Forter (400 for errors only; warnings in x-mock-warnings)"
+        if config.validate
+        else "  validation: off"
+    )
     return "\n".join(lines)
 
 
@@ -350,6 +357,15 @@ class MockServer:
             "base_url": self.url,
             **options,
         }
+
+    @property
+    def strict(self) -> bool:
+        """Whether strict-view warnings are refused (400) now, not only errors."""
+        return self.controller.strict
+
+    @strict.setter
+    def strict(self, value: bool) -> None:
+        self.controller.strict = value
 
     def queue(self, *scenarios: str) -> None:
         """Queue scenarios for the next order requests, in order."""

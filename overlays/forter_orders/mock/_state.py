@@ -87,6 +87,9 @@ class MockConfig:
             slow-body connections are dropped after it; a kept-alive connection idle between
             requests is closed by uvicorn after 5 s).
         max_body_bytes: the largest request body read; larger is a 413, before reading it.
+        strict: refuse (400) what the spec's strict view finds, not only the errors the
+            client's default validation refuses; the default mode accepts those orders and
+            lists the warnings in the ``x-mock-warnings`` header and the recordings.
     """
 
     site_id: str = DEFAULT_SITE_ID
@@ -99,6 +102,7 @@ class MockConfig:
     validate: bool = True
     read_timeout: float = DEFAULT_READ_TIMEOUT
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    strict: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.fault_rate <= 1.0:
@@ -119,6 +123,8 @@ class MockConfig:
             raise ValueError("fault_rate > 0 needs at least one fault kind")
         for kind in self.fault_kinds:
             parse_scenario(kind)  # raises UnknownScenarioError (a ValueError) for typos
+        if self.strict and not self.validate:
+            raise ValueError("strict needs validate: a mock that checks nothing cannot be strict")
 
     def __repr__(self) -> str:
         # The secret_key stays out of reprs, logs and tracebacks.
@@ -167,6 +173,9 @@ class MockController:
 
     def __init__(self, config: MockConfig) -> None:
         self.config = config
+        #: Whether strict-view warnings are refused (400) right now; starts as config.strict,
+        #: may be switched at run time (the pytest plugin does, per test) and is reset by clear().
+        self.strict = config.strict
         self._lock = threading.Lock()
         self._fault_kinds = tuple(parse_scenario(kind) for kind in config.fault_kinds)
         self._records: collections.deque[dict[str, Any]] = collections.deque(
@@ -198,6 +207,7 @@ class MockController:
     def clear(self) -> None:
         """Drop recordings, queued and per-order scenarios; restart the fault sequence."""
         with self._lock:
+            self.strict = self.config.strict
             self._records.clear()
             self._next.clear()
             self._by_order.clear()
@@ -238,8 +248,11 @@ class MockController:
         scenario: Scenario | None,
         status: int | None,
         request_id: str,
+        warnings: list[dict[str, str]] | None = None,
     ) -> None:
         """Keep one request (Authorization redacted; raw bytes only as a short preview).
+
+        ``warnings``: what strict validation said about the order (``x-mock-warnings``).
 
         Order requests (``order_id`` set) are also counted for :attr:`stats`, even when
         ``max_recorded`` is 0. ``status`` is ``None`` when the connection was dropped.
@@ -271,6 +284,7 @@ class MockController:
             "scenario": scenario.name if scenario else None,
             "status": status,
             "requestId": request_id,
+            "warnings": warnings or [],
         }
         with self._lock:
             self._records.append(entry)

@@ -133,19 +133,29 @@ def sync_detailed(
         x_forter_sub_merchant_siteid (str | Unset):
         x_forter_client (str | Unset):
         body (Order): An order sent to Forter for a fraud decision (Order v3). Wire names are
-            camelCase. Forter-required fields (the `required` list): orderId, orderType,
-            timeSentToForter, checkoutTime, connectionInformation (customerIP, userAgent), totalAmount
-            and cartItems (each with basicItemData name, quantity and price). authorizationStep,
-            payment, primaryDeliveryDetails, primaryRecipient and accountOwner are strongly
-            recommended.
+            camelCase. Required (the `required` list): orderId, orderType, timeSentToForter,
+            checkoutTime, totalAmount and cartItems (each with basicItemData name, quantity and
+            price); web and app orders also carry connectionInformation (customerIP, userAgent).
+            Recommended by Forter (`x-forter-recommended`): authorizationStep, payment,
+            primaryDeliveryDetails, primaryRecipient and accountOwner.
 
-            Web vs mobile-app orders: an order whose orderType is MOBILE, IOS or ANDROID comes from a
-            native app and carries connectionInformation.forterMobileUID; its forterTokenCookie is
-            absent or null. A WEB order (mobile web and app webviews included) carries
-            connectionInformation.forterTokenCookie.
+            Objects are open: Forter accepts members this description does not list, and the generated
+            models keep them (additional_properties). The client derives a strict view from this
+            description for its warnings: every object with properties is closed unless it is marked
+            `x-forter-free-form`, the recommended members become required, and the rules under
+            `x-forter-strict-allOf` apply, so a misspelled member is reported instead of silently
+            ignored by Forter.
+
+            Web vs mobile-app orders (a strict-view rule, `x-forter-strict-allOf`): an order whose
+            orderType is MOBILE, IOS or ANDROID comes from a native app and carries
+            connectionInformation.forterMobileUID; its forterTokenCookie is absent or null. A WEB
+            order (mobile web and app webviews included) carries
+            connectionInformation.forterTokenCookie. Forter answered recorded web orders without a
+            token, so the rule is guidance, not a condition of acceptance.
 
             Names the public sources did not show in their real casing carry `x-forter-confidence:
-            inferred` until a sandbox run confirms them.
+            inferred` until a sandbox run confirms them; `x-forter-seen-in` names the public senders
+            (repository, path, commit) that show a member, its casing, a null or a type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,19 +202,29 @@ def sync(
         x_forter_sub_merchant_siteid (str | Unset):
         x_forter_client (str | Unset):
         body (Order): An order sent to Forter for a fraud decision (Order v3). Wire names are
-            camelCase. Forter-required fields (the `required` list): orderId, orderType,
-            timeSentToForter, checkoutTime, connectionInformation (customerIP, userAgent), totalAmount
-            and cartItems (each with basicItemData name, quantity and price). authorizationStep,
-            payment, primaryDeliveryDetails, primaryRecipient and accountOwner are strongly
-            recommended.
+            camelCase. Required (the `required` list): orderId, orderType, timeSentToForter,
+            checkoutTime, totalAmount and cartItems (each with basicItemData name, quantity and
+            price); web and app orders also carry connectionInformation (customerIP, userAgent).
+            Recommended by Forter (`x-forter-recommended`): authorizationStep, payment,
+            primaryDeliveryDetails, primaryRecipient and accountOwner.
 
-            Web vs mobile-app orders: an order whose orderType is MOBILE, IOS or ANDROID comes from a
-            native app and carries connectionInformation.forterMobileUID; its forterTokenCookie is
-            absent or null. A WEB order (mobile web and app webviews included) carries
-            connectionInformation.forterTokenCookie.
+            Objects are open: Forter accepts members this description does not list, and the generated
+            models keep them (additional_properties). The client derives a strict view from this
+            description for its warnings: every object with properties is closed unless it is marked
+            `x-forter-free-form`, the recommended members become required, and the rules under
+            `x-forter-strict-allOf` apply, so a misspelled member is reported instead of silently
+            ignored by Forter.
+
+            Web vs mobile-app orders (a strict-view rule, `x-forter-strict-allOf`): an order whose
+            orderType is MOBILE, IOS or ANDROID comes from a native app and carries
+            connectionInformation.forterMobileUID; its forterTokenCookie is absent or null. A WEB
+            order (mobile web and app webviews included) carries
+            connectionInformation.forterTokenCookie. Forter answered recorded web orders without a
+            token, so the rule is guidance, not a condition of acceptance.
 
             Names the public sources did not show in their real casing carry `x-forter-confidence:
-            inferred` until a sandbox run confirms them.
+            inferred` until a sandbox run confirms them; `x-forter-seen-in` names the public senders
+            (repository, path, commit) that show a member, its casing, a null or a type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,19 +266,29 @@ async def asyncio_detailed(
         x_forter_sub_merchant_siteid (str | Unset):
         x_forter_client (str | Unset):
         body (Order): An order sent to Forter for a fraud decision (Order v3). Wire names are
-            camelCase. Forter-required fields (the `required` list): orderId, orderType,
-            timeSentToForter, checkoutTime, connectionInformation (customerIP, userAgent), totalAmount
-            and cartItems (each with basicItemData name, quantity and price). authorizationStep,
-            payment, primaryDeliveryDetails, primaryRecipient and accountOwner are strongly
-            recommended.
+            camelCase. Required (the `required` list): orderId, orderType, timeSentToForter,
+            checkoutTime, totalAmount and cartItems (each with basicItemData name, quantity and
+            price); web and app orders also carry connectionInformation (customerIP, userAgent).
+            Recommended by Forter (`x-forter-recommended`): authorizationStep, payment,
+            primaryDeliveryDetails, primaryRecipient and accountOwner.
 
-            Web vs mobile-app orders: an order whose orderType is MOBILE, IOS or ANDROID comes from a
-            native app and carries connectionInformation.forterMobileUID; its forterTokenCookie is
-            absent or null. A WEB order (mobile web and app webviews included) carries
-            connectionInformation.forterTokenCookie.
+            Objects are open: Forter accepts members this description does not list, and the generated
+            models keep them (additional_properties). The client derives a strict view from this
+            description for its warnings: every object with properties is closed unless it is marked
+            `x-forter-free-form`, the recommended members become required, and the rules under
+            `x-forter-strict-allOf` apply, so a misspelled member is reported instead of silently
+            ignored by Forter.
+
+            Web vs mobile-app orders (a strict-view rule, `x-forter-strict-allOf`): an order whose
+            orderType is MOBILE, IOS or ANDROID comes from a native app and carries
+            connectionInformation.forterMobileUID; its forterTokenCookie is absent or null. A WEB
+            order (mobile web and app webviews included) carries
+            connectionInformation.forterTokenCookie. Forter answered recorded web orders without a
+            token, so the rule is guidance, not a condition of acceptance.
 
             Names the public sources did not show in their real casing carry `x-forter-confidence:
-            inferred` until a sandbox run confirms them.
+            inferred` until a sandbox run confirms them; `x-forter-seen-in` names the public senders
+            (repository, path, commit) that show a member, its casing, a null or a type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -303,19 +333,29 @@ async def asyncio(
         x_forter_sub_merchant_siteid (str | Unset):
         x_forter_client (str | Unset):
         body (Order): An order sent to Forter for a fraud decision (Order v3). Wire names are
-            camelCase. Forter-required fields (the `required` list): orderId, orderType,
-            timeSentToForter, checkoutTime, connectionInformation (customerIP, userAgent), totalAmount
-            and cartItems (each with basicItemData name, quantity and price). authorizationStep,
-            payment, primaryDeliveryDetails, primaryRecipient and accountOwner are strongly
-            recommended.
+            camelCase. Required (the `required` list): orderId, orderType, timeSentToForter,
+            checkoutTime, totalAmount and cartItems (each with basicItemData name, quantity and
+            price); web and app orders also carry connectionInformation (customerIP, userAgent).
+            Recommended by Forter (`x-forter-recommended`): authorizationStep, payment,
+            primaryDeliveryDetails, primaryRecipient and accountOwner.
 
-            Web vs mobile-app orders: an order whose orderType is MOBILE, IOS or ANDROID comes from a
-            native app and carries connectionInformation.forterMobileUID; its forterTokenCookie is
-            absent or null. A WEB order (mobile web and app webviews included) carries
-            connectionInformation.forterTokenCookie.
+            Objects are open: Forter accepts members this description does not list, and the generated
+            models keep them (additional_properties). The client derives a strict view from this
+            description for its warnings: every object with properties is closed unless it is marked
+            `x-forter-free-form`, the recommended members become required, and the rules under
+            `x-forter-strict-allOf` apply, so a misspelled member is reported instead of silently
+            ignored by Forter.
+
+            Web vs mobile-app orders (a strict-view rule, `x-forter-strict-allOf`): an order whose
+            orderType is MOBILE, IOS or ANDROID comes from a native app and carries
+            connectionInformation.forterMobileUID; its forterTokenCookie is absent or null. A WEB
+            order (mobile web and app webviews included) carries
+            connectionInformation.forterTokenCookie. Forter answered recorded web orders without a
+            token, so the rule is guidance, not a condition of acceptance.
 
             Names the public sources did not show in their real casing carry `x-forter-confidence:
-            inferred` until a sandbox run confirms them.
+            inferred` until a sandbox run confirms them; `x-forter-seen-in` names the public senders
+            (repository, path, commit) that show a member, its casing, a null or a type.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
