@@ -576,22 +576,27 @@ def _same(error: jsonschema_rs.ValidationError, instance_path: list[str | int]) 
 
 
 def _walk_strings(data: Any) -> Iterator[tuple[list[str | int], str]]:
-    """Every string of 13+ characters (values, and keys at their parent) with its path."""
+    """Every string of 13+ characters (values, and keys at their parent) and every integer of
+    13+ digits (as text: a card number sent as a JSON number is still a card number at Forter),
+    with its path."""
     stack: list[tuple[list[str | int], Any]] = [([], data)]
     while stack:
         parts, node = stack.pop()
         if isinstance(node, str):
             if len(node) >= 13:
                 yield parts, node
+        elif type(node) is int:
+            if node >= 10**12:
+                yield parts, str(node)
         elif isinstance(node, dict):
             for key, value in node.items():
                 if isinstance(key, str) and len(key) >= 13:
                     yield parts, key
-                if isinstance(value, dict | list | str):
+                if isinstance(value, dict | list | str | int):
                     stack.append(([*parts, key], value))
         elif isinstance(node, list):
             for index, value in enumerate(node):
-                if isinstance(value, dict | list | str):
+                if isinstance(value, dict | list | str | int):
                     stack.append(([*parts, index], value))
 
 
