@@ -402,7 +402,7 @@ class _BaseClient:
         )
         clone._defaults = options
         if api_version is not None:
-            check_header_value(api_version, "api_version")
+            check_header_value(api_version, "api_version", identifier=True)
             clone._config = dataclasses.replace(self._config, api_version=api_version)
             clone._template = _RequestTemplate.build(clone._config)
         clone._rebind_headers()

@@ -114,14 +114,18 @@ def header_problem(value: str) -> str | None:
     return f"character {edge} is {_describe(value[edge - 1])} at the edge of the value"
 
 
-def check_header_value(value: object, setting: str) -> str:
+def check_header_value(value: object, setting: str, *, identifier: bool = False) -> str:
     """``value`` if it can be sent as a header value, else ConfigurationError naming ``setting``.
 
-    The value itself is never put in the message (a custom header may hold a credential).
+    ``identifier``: an id or a version (site id, client id, ...), where a TAB - legal inside an
+    HTTP header value - can only be a copy-paste accident. The value itself is never put in the
+    message (a custom header may hold a credential).
     """
     if not isinstance(value, str):
         raise ConfigurationError(f"{setting} must be a str, got {type(value).__name__}")
     problem = header_problem(value)
+    if problem is None and identifier and "\t" in value:
+        problem = f"character {value.index(chr(9)) + 1} is {_describe(chr(9))}"
     if problem is not None:
         raise ConfigurationError(
             f"{setting} cannot be sent as an HTTP header value: {problem} (only printable "
@@ -153,16 +157,49 @@ def check_headers(headers: Mapping[str, str] | None, setting: str) -> dict[str, 
     return checked
 
 
-def _check_base_url(template: str, source: str) -> httpx.URL:
+def _shown_url(template: str) -> str:
+    """``template`` for a message: user info, query and fragment masked (any may hold a key)."""
     shown = mask_userinfo(template)
+    for mark in "?#":
+        if mark in shown:
+            shown = shown[: shown.index(mark)] + mark + "***"
+    return shown
+
+
+def check_secret_key(key: str) -> None:
+    """Refuse a secret key that cannot be a Forter key: blanks, control or non-ASCII characters.
+
+    Such a key (a trailing newline from a file or a ``.env`` line is the usual one) makes every
+    call a 401; better one clear message when the client is built. The key is never echoed.
+    """
+    for position, char in enumerate(key, 1):
+        if not "\x21" <= char <= "\x7e":
+            raise ConfigurationError(
+                f"the secret key (secret_key / FORTER_SECRET_KEY) cannot be right: character "
+                f"{position} of {len(key)} is {_describe(char)} (Forter keys are printable "
+                "ASCII without blanks; check for a trailing newline)"
+            )
+
+
+def _check_base_url(template: str, source: str) -> httpx.URL:
+    shown = _shown_url(template)
+    for position, char in enumerate(template, 1):
+        # httpx percent-encodes a blank inside the host ("api.forter.com%20"), which fails
+        # only at DNS time: a silent fallback for every order under a fail-open policy.
+        if not "\x21" <= char <= "\x7e":
+            raise ConfigurationError(
+                f"base URL {shown!r} ({source}): character {position} is {_describe(char)}; "
+                "a base URL is printable ASCII without blanks (a trailing blank from a .env "
+                "line is the usual cause)"
+            )
     try:
         url = httpx.URL(template)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
-        reason = mask_userinfo(str(exc))
+        reason = _shown_url(str(exc))
         raise ConfigurationError(f"base URL {shown!r} ({source}) is not a URL: {reason}") from None
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base URL must be an http(s) URL, got {shown!r} ({source})")
-    if url.userinfo:
+    if url.userinfo or "@" in template.split("//", 1)[-1].split("/", 1)[0]:
         raise ConfigurationError(
             f"base URL {shown!r} ({source}) holds a user name or password: refused, because it "
             "would show in reprs and logs; the secret key is the only credential "
@@ -203,7 +240,10 @@ def resolve_config(
         raise ConfigurationError(
             "no Forter secret key: pass secret_key=... or set FORTER_SECRET_KEY"
         )
-    check_header_value(site, "the site id (site_id / FORTER_SITE_ID, x-forter-siteid)")
+    check_secret_key(key.get_secret_value())
+    check_header_value(
+        site, "the site id (site_id / FORTER_SITE_ID, x-forter-siteid)", identifier=True
+    )
     if base_url:
         source, template = "base_url", base_url
     elif env_url := _env("FORTER_BASE_URL"):
@@ -227,12 +267,16 @@ def resolve_config(
     version = api_version or _env("FORTER_API_VERSION") or DEFAULT_API_VERSION
     sub_merchant = sub_merchant_site_id or _env("FORTER_SUB_MERCHANT_SITE_ID") or None
     client = client_id or _env("FORTER_CLIENT_ID") or DEFAULT_CLIENT_ID
-    check_header_value(version, "the API version (api_version / FORTER_API_VERSION)")
+    check_header_value(
+        version, "the API version (api_version / FORTER_API_VERSION)", identifier=True
+    )
     if sub_merchant is not None:
         check_header_value(
             sub_merchant,
             "the sub-merchant site id (sub_merchant_site_id / FORTER_SUB_MERCHANT_SITE_ID)",
+            identifier=True,
         )
+    # The client id is free text that names the integration: a tab there is legal and harmless.
     check_header_value(client, "the client id (client_id / FORTER_CLIENT_ID, x-forter-client)")
     return ClientConfig(
         site_id=site,

@@ -36,7 +36,7 @@ from typing import Final
 
 import httpx
 
-from ._errors import APIConnectionError, APIStatusError, ForterError
+from ._errors import APIConnectionError, APIStatusError, ConfigurationError, ForterError
 
 DEFAULT_TIMEOUT: Final = 4.0
 DEFAULT_RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
@@ -69,14 +69,22 @@ class RetryPolicy:
     max_retry_after: float = 60.0
 
     def __post_init__(self) -> None:
+        # NaN passes every "< 0" check and then makes httpx refuse each request, which a
+        # fail-open policy turns into a silent fallback for every order: refuse it here.
+        if isinstance(self.max_retries, bool) or not isinstance(self.max_retries, int):
+            raise ConfigurationError("max_retries must be an integer >= 0")
         if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+            raise ConfigurationError("max_retries must be >= 0")
+        if not (_finite(self.backoff_initial) and _finite(self.backoff_max)):
+            raise ConfigurationError("backoff_initial and backoff_max must be finite numbers")
         if self.backoff_initial < 0 or self.backoff_max < 0:
-            raise ValueError("backoff_initial and backoff_max must be >= 0")
-        if not 0 <= self.jitter <= 1:
-            raise ValueError("jitter must be between 0 and 1")
-        if self.deadline is not None and self.deadline <= 0:
-            raise ValueError("deadline must be > 0 seconds (or None)")
+            raise ConfigurationError("backoff_initial and backoff_max must be >= 0")
+        if not _finite(self.jitter) or not 0 <= self.jitter <= 1:
+            raise ConfigurationError("jitter must be between 0 and 1")
+        if self.deadline is not None and (not _finite(self.deadline) or self.deadline <= 0):
+            raise ConfigurationError("deadline must be a finite number of seconds > 0 (or None)")
+        if not _finite(self.max_retry_after) or self.max_retry_after < 0:
+            raise ConfigurationError("max_retry_after must be a finite number of seconds >= 0")
         # Accept any iterable of ints (a set, a tuple) but keep the dataclass hashable.
         object.__setattr__(self, "retry_on_status", frozenset(self.retry_on_status))
 
@@ -175,10 +183,29 @@ def attempt_timeout(timeout: httpx.Timeout, remaining: float | None) -> httpx.Ti
     return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
 
 
+def _finite(value: object) -> bool:
+    """A real number (not a bool) that is neither NaN nor infinite."""
+    return not isinstance(value, bool) and isinstance(value, int | float) and math.isfinite(value)
+
+
 def as_timeout(value: float | httpx.Timeout) -> httpx.Timeout:
-    """A number of seconds (each phase) or an ``httpx.Timeout``, as an ``httpx.Timeout``."""
+    """A number of seconds (each phase) or an ``httpx.Timeout``, as an ``httpx.Timeout``.
+
+    Each phase must be a finite number of seconds > 0 (``None``, "no limit", is allowed in an
+    ``httpx.Timeout``: the call's deadline still bounds it); NaN or a negative number would make
+    httpx refuse every request, which a fail-open policy would hide as fallbacks.
+    """
     if isinstance(value, httpx.Timeout):
+        for phase in ("connect", "read", "write", "pool"):
+            seconds = getattr(value, phase)
+            if seconds is not None and (not _finite(seconds) or seconds <= 0):
+                raise ConfigurationError(
+                    f"timeout.{phase} must be a finite number of seconds > 0 or None, "
+                    f"got {seconds!r}"
+                )
         return value
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise ValueError("timeout must be a positive number of seconds or an httpx.Timeout")
+    if not _finite(value) or value <= 0:
+        raise ConfigurationError(
+            f"timeout must be a finite number of seconds > 0 or an httpx.Timeout, got {value!r}"
+        )
     return httpx.Timeout(float(value))

@@ -39,6 +39,7 @@ from forter_orders import (
     ConfigurationError,
     FallbackPolicy,
     ForterClient,
+    RetryPolicy,
 )
 from forter_orders_api.models import OrderDecision
 
@@ -290,6 +291,11 @@ PASSWORD = "pw-7f3a9c"  # a test value that must never show
         (f"http://user:{PASSWORD}@localhost:9", "user name or password"),
         (f"ftp://user:{PASSWORD}@api.example.com", "http(s) URL"),
         ("http://[::1", "not a URL"),
+        (f"http://127.0.0.1:9/?api_key={PASSWORD}", "query string"),
+        (f"http://127.0.0.1:9/x#{PASSWORD}", "fragment"),
+        ("http://@127.0.0.1:9", "user name or password"),
+        ("https://api.example.com ", "character 24 is a space"),  # a .env line's blank
+        ("https://api example.com", "character 12 is a space"),
     ],
 )
 @pytest.mark.parametrize("source", ["argument", "environment"])
@@ -309,6 +315,89 @@ def test_a_base_url_with_a_query_fragment_or_user_info_is_refused_with_a_reason(
     assert PASSWORD not in text
     assert PASSWORD not in repr(info.value)
     assert PASSWORD not in caplog.text
+
+
+@pytest.mark.parametrize("client", ["sync", "async"])
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ("sk_settings_0123456789\n", "character 23 of 23 is a line feed"),
+        (" sk_settings_0123456789", "character 1 of 23 is a space"),
+        ("sk_settings_01234567\u00e9", "non-ASCII character (U+00E9)"),
+        ("sk_settings\t0123", "a tab"),
+    ],
+)
+def test_a_secret_key_that_cannot_be_a_key_is_refused_without_echoing_it(
+    raw_server: RawServer, client: str, bad: str, why: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Such a key made every call a 401 (loud, but only at the first order); now it is caught
+    when the client is built, and the message never holds the key."""
+    caplog.set_level(logging.DEBUG)
+    cls = ForterClient if client == "sync" else AsyncForterClient
+    with pytest.raises(ConfigurationError) as info:
+        cls(site_id=SITE_ID, secret_key=bad, base_url=raw_server.url)
+    assert why in str(info.value)
+    assert "FORTER_SECRET_KEY" in str(info.value)
+    assert bad.strip() not in str(info.value)
+    assert bad.strip() not in caplog.text
+    assert raw_server.requests == []
+
+
+@pytest.mark.parametrize("client", ["sync", "async"])
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"timeout": float("nan")},
+        {"timeout": float("inf")},
+        {"timeout": -1.0},
+        {"timeout": httpx.Timeout(float("nan"))},
+        {"timeout": httpx.Timeout(5.0, read=-1.0)},
+        {"retry": "nan deadline"},
+        {"retry": "nan backoff"},
+    ],
+    ids=["nan", "inf", "negative", "httpx-nan", "httpx-negative-read", "deadline", "backoff"],
+)
+def test_a_timeout_that_httpx_would_refuse_is_a_configuration_error_not_a_fallback(
+    raw_server: RawServer, client: str, settings: dict[str, Any]
+) -> None:
+    """NaN passed every "<= 0" check; then httpx refused each request and a fail-open policy
+    answered APPROVE for every order without one request reaching the server."""
+    kwargs = dict(settings)
+
+    def build() -> None:
+        if kwargs.get("retry") == "nan deadline":
+            kwargs["retry"] = RetryPolicy(deadline=float("nan"))
+        elif kwargs.get("retry") == "nan backoff":
+            kwargs["retry"] = RetryPolicy(backoff_initial=float("nan"))
+        cls = ForterClient if client == "sync" else AsyncForterClient
+        cls(
+            site_id=SITE_ID,
+            secret_key=SECRET_KEY,
+            base_url=raw_server.url,
+            fallback=FallbackPolicy(decision="APPROVE"),
+            **kwargs,
+        )
+
+    with pytest.raises(ConfigurationError, match="finite"):
+        build()
+    assert raw_server.requests == []
+
+
+def test_a_per_call_nan_timeout_raises_instead_of_failing_open(raw_server: RawServer) -> None:
+    with ForterClient(
+        site_id=SITE_ID,
+        secret_key=SECRET_KEY,
+        base_url=raw_server.url,
+        fallback=FallbackPolicy(decision="APPROVE"),
+    ) as forter, pytest.raises(ConfigurationError, match="finite"):
+        forter.orders.create(ORDER, timeout=float("nan"))
+    assert raw_server.requests == []
+
+
+def test_a_tab_inside_an_id_is_refused() -> None:
+    """Legal inside an HTTP header value, but in a site id only a copy-paste accident."""
+    with pytest.raises(ConfigurationError, match="character 5 is a tab"):
+        ForterClient(site_id="shop\t1", secret_key=SECRET_KEY)
 
 
 # ----------------------------------------------------------------------------- proxies
