@@ -5,7 +5,7 @@ pool is shared by every request), the order built with the builders from the sho
 checkout payload, fail-open when Forter cannot answer, and every decision value handled -
 including one Forter adds later. Configuration comes from the environment:
 
-    pip install 'forter-orders[all]' fastapi uvicorn
+    pip install './forter-orders[all]' fastapi uvicorn   # from a clone (not on PyPI yet)
     forter-orders mock &        # prints its URL and test credentials
     FORTER_SITE_ID=mock-site FORTER_SECRET_KEY=mock_secret_key \
         FORTER_BASE_URL=http://127.0.0.1:8765 uvicorn fastapi_checkout:app

@@ -71,7 +71,7 @@ def test_readme_quickstart_block_reaches_the_mock(tmp_path: Path) -> None:
 def test_readme_quickstart_commands_use_no_repository_files() -> None:
     section = README[README.index("## Quick start") : README.index("## The pipeline")]
     assert "examples/" not in section.replace("examples/fastapi", "")  # not in the wheel
-    assert "pip install 'forter-orders[all]'" in section
+    assert "pip install './forter-orders[all]'" in section  # not on PyPI yet: from a clone
     assert "forter-orders example mobile > order.json" in section
 
 
