@@ -64,3 +64,8 @@ def preview(value: Any) -> str:
     if len(text) > PREVIEW_CHARS:
         text = text[: PREVIEW_CHARS - 3] + "..."
     return mask_pans(text)
+
+
+def described(value: Any) -> str:
+    """``string 'usd'``, ``integer 3``, or just ``null`` (not ``null null``) for a message."""
+    return "null" if value is None else f"{json_type(value)} {preview(value)}"

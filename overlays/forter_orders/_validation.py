@@ -36,7 +36,7 @@ from forter_orders_api.models import Order
 from ._config import _env
 from ._errors import ConfigurationError, OrderValidationError
 from ._pan import bytes_may_hold_pan, find_pans, mask_pan, mask_pans
-from ._paths import dotted, json_type, preview
+from ._paths import described, dotted, json_type, preview
 from ._problem import Problem
 from ._spec import (
     RECOMMENDED,
@@ -509,7 +509,7 @@ def _explain(
             types.append("null")
         expected = " or ".join(types)
         yield _warning(
-            path, f"expected {expected}, got {json_type(value)} {preview(value)}", "type"
+            path, f"expected {expected}, got {described(value)}", "type"
         )
         return
 
@@ -563,7 +563,7 @@ def _explain_any_of(
         value = _instance_at(data, instance_path)
         yield _warning(
             dotted(instance_path),
-            f"matches none of the allowed shapes, got {json_type(value)} {preview(value)}",
+            f"matches none of the allowed shapes, got {described(value)}",
             "anyOf",
         )
 

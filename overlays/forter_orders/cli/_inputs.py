@@ -105,7 +105,11 @@ def file_size(path: str) -> int | None:
 def _strict_error(exc: strict_json.JSONInputError) -> str:
     """``not JSON: PATH: what`` (the path left out when the problem is the whole text)."""
     message = exc.message
-    # orjson's syntax errors already start with "not JSON"; the strict checks do not.
+    # orjson's syntax errors already start with "not JSON"; the strict checks do not. A syntax
+    # error inside a member says so after its path ("totalAmount: not JSON: ..."): said once.
+    if len(exc.problems) == 1 and exc.problems[0].path:
+        first = exc.problems[0]
+        return f"not JSON: {first.path}: {first.message.removeprefix('not JSON: ')}"
     return message if message.startswith("not JSON") else f"not JSON: {message}"
 
 
