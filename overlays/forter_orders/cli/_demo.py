@@ -70,6 +70,23 @@ def _broken(order: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _short(problem: Any) -> str:
+    """The path, then the message cut to fit a table cell (the whole text is in the
+    exception's or the decision's problems); on two lines, so that the path never wraps."""
+    message = str(problem.message)
+    if len(message) > _NOTE_CHARS:
+        message = message[: _NOTE_CHARS - 1] + "…"
+    return f"{problem.path}:\n  {message}" if problem.path else message
+
+
+_NOTE_CHARS = 40
+LEGEND = (
+    "(*) the web example with currency 'usd' (lower case) and no orderType. Forter may accept "
+    "such an order, so the client sends it by default and returns the warnings; strict checking "
+    "- in the client for development and CI, or in the mock for tests - refuses it."
+)
+
+
 def _attempt(
     row: Row,
     call: Callable[[], Any],
@@ -149,12 +166,12 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     # 6: by default the broken order is sent, as Forter would take it, with its warnings.
     def warned_check(row: Row, result: Any) -> None:
         warnings = getattr(result, "warnings", ())
-        row.note = "\n".join(["sent; warnings:", *(p.path for p in warnings[:3])])
+        row.note = "\n".join(["sent; warnings:", *(_short(p) for p in warnings[:3])])
         row.ok = row.decision == "APPROVE" and len(warnings) == 2
 
     rows.append(
         _attempt(
-            Row("warned", "broken, default validation", "APPROVE + 2 warnings"),
+            Row("warned", "2 mistakes (*), default validation", "APPROVE + 2 warnings"),
             lambda: raw(_with(_broken(web), "warned")),
             warned_check,
         )
@@ -163,12 +180,12 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     # 7: strict validation stops the broken order before it leaves the process.
     def local_check(row: Row, result: Any) -> None:
         if isinstance(result, OrderValidationError):
-            row.note = "\n".join(["not sent; local paths:", *(p.path for p in result.problems[:3])])
+            row.note = "\n".join(["not sent:", *(_short(p) for p in result.problems[:3])])
             row.ok = True
 
     rows.append(
         _attempt(
-            Row("invalid", "broken, strict validation", "OrderValidationError"),
+            Row("invalid", "the same, validation='strict'", "OrderValidationError"),
             lambda: raw(_with(_broken(web), "invalid"), validation="strict"),
             local_check,
         )
@@ -185,7 +202,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     def bad_request_check(row: Row, result: Any) -> None:
         if isinstance(result, BadRequestError):
             paths = [e.path for e in result.errors]
-            row.note = "\n".join(["the mock's 400 paths:", *paths[:3]])
+            row.note = "\n".join(["the mock's 400:", *(_short(e) for e in result.errors[:3])])
             row.attempts = "1"
             row.ok = "cartItems[0].basicItemData.price.currency" in paths
         else:
@@ -193,7 +210,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
 
     rows.append(
         _attempt(
-            Row("bad-request", "broken, unvalidated, strict mock", "400 with paths"),
+            Row("bad-request", "the same, validation='off', mock --strict", "400 with paths"),
             lambda: strict_mock(_broken(web)),
             bad_request_check,
         )
@@ -254,7 +271,7 @@ def render(rows: list[Row], console: Console, url: str, elapsed: float) -> None:
     table.add_column("outcome", overflow="fold")
     table.add_column("decision", overflow="fold")
     table.add_column("attempts/latency", justify="right")
-    table.add_column("note", overflow="fold")
+    table.add_column("note", overflow="fold", min_width=44)  # a field path on one line
     for row in rows:
         mark = "[green]✓[/]" if row.ok else "[red]✗[/]"
         note = row.note if row.ok else f"[red]expected {row.expected}[/] {row.note}"
@@ -267,6 +284,7 @@ def render(rows: list[Row], console: Console, url: str, elapsed: float) -> None:
             note,
         )
     console.print(table)
+    console.print(LEGEND)
     bad = [r for r in rows if not r.ok]
     if bad:
         console.print(
@@ -288,7 +306,7 @@ def run_demo(console: Console | None = None) -> int:
         console = Console(highlight=False)
         if not console.is_terminal:
             # Piped or captured: no terminal width to honour, so do not squeeze the table.
-            console = Console(highlight=False, width=160)
+            console = Console(highlight=False, width=200)
     started = time.perf_counter()
     with (
         MockServer(MockConfig()) as server,
