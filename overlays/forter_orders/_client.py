@@ -820,6 +820,17 @@ class ForterClient(_BaseClient):
             if http_client is None
             else _deadline.installed(self._http)
         )
+        if http_client is not None and _deadline.plain_network_transport(self._http):
+            # Said once, when the client is built: with such a pool, a server that drips its
+            # status line or headers holds a call past its deadline (each read stays within
+            # the read timeout); the body is still cut at the deadline. (The async client
+            # needs no such transport: a cancel scope bounds each attempt.)
+            logger.warning(
+                "ForterClient: the http_client's transport does not enforce the call deadline "
+                "before the response headers arrive (only between body reads); build it with "
+                "transport=forter_orders.deadline_transport(...) so a slow server cannot hold "
+                "a checkout past RetryPolicy.deadline"
+            )
         self._bind_resources()
 
     def _bind_resources(self) -> None:

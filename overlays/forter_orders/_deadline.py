@@ -326,6 +326,21 @@ def installed(http: httpx.Client | httpx.AsyncClient) -> bool:
     return True
 
 
+def plain_network_transport(http: httpx.Client) -> bool:
+    """Whether ``http`` sends through an ``httpx.HTTPTransport`` that does not enforce the
+    deadline (a custom or mock transport is the caller's business: nothing to say about it)."""
+    transports = _transports(http)
+    if transports is None:
+        return False
+    return any(
+        isinstance(transport, httpx.HTTPTransport)
+        and not isinstance(
+            getattr(getattr(transport, "_pool", None), "_network_backend", None), DeadlineBackend
+        )
+        for transport in transports
+    )
+
+
 def deadline_transport(**kwargs: Any) -> httpx.HTTPTransport:
     """An ``httpx.HTTPTransport`` whose connections end by each forter-orders call's deadline.
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -291,6 +292,26 @@ def test_a_callers_plain_sync_client_bounds_the_body_by_the_deadline(
     # One read may complete after the deadline before the check sees it: one drip interval more.
     assert _timed_out(result), result
     assert elapsed < DEADLINE + DRIP_INTERVAL + SLACK
+
+
+def test_a_callers_plain_sync_client_is_warned_about_once_when_the_client_is_built(
+    raw_server: RawServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Before the headers, a plain httpx.Client bounds each read only: say so, and how to fix
+    it, when the ForterClient is built - not silently after a checkout hung."""
+    caplog.set_level(logging.WARNING, logger="forter_orders")
+    with httpx.Client() as http, ForterClient(http_client=http, **_kwargs(raw_server.url)):
+        pass
+    (record,) = [r for r in caplog.records if "deadline_transport" in r.getMessage()]
+    assert record.levelno == logging.WARNING
+    caplog.clear()
+    with (
+        httpx.Client(transport=deadline_transport()) as http,
+        ForterClient(http_client=http, **_kwargs(raw_server.url)),
+    ):
+        pass
+    AsyncForterClient(http_client=httpx.AsyncClient(), **_kwargs(raw_server.url))
+    assert [r for r in caplog.records if "deadline_transport" in r.getMessage()] == []
 
 
 def test_defaults_keep_a_checkout_within_8_seconds_whatever_the_server_drips(
