@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 
-from forter_orders.cli._journal import Journal, JournalBusyError, encode_entry
+from forter_orders.cli._journal import Journal, JournalBusyError, JournalError, encode_entry
 from forter_orders.mock import MockConfig, MockServer
 
 pytestmark = pytest.mark.timeout(300)
@@ -314,6 +314,38 @@ def test_send_says_when_it_narrows_a_journal(tmp_path: Path, few_orders: Path) -
     assert done.returncode == 0, done.stderr
     assert "permissions narrowed from 0644 to 0600" in done.stderr
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
+
+
+def test_a_file_that_is_not_a_journal_keeps_its_permissions(
+    tmp_path: Path, few_orders: Path
+) -> None:
+    """Refused as not a journal, and left exactly as it was (mode included)."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    os.chmod(notes, 0o644)
+    done = subprocess.run(
+        send_command(few_orders, notes, "--mock"),
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "not a forter-orders journal" in done.stderr
+    assert stat.S_IMODE(notes.stat().st_mode) == 0o644
+    assert notes.read_text() == "my notes\n"
+
+
+def test_a_journal_with_a_second_hard_link_is_refused(tmp_path: Path) -> None:
+    """The lock is taken on a name; two names for one file would let two runs write it."""
+    journal = tmp_path / "journal.jsonl"
+    journal.write_bytes(encode_entry(_entry(1)))
+    os.link(journal, tmp_path / "other-name.jsonl")
+    with pytest.raises(JournalError, match="2 names \\(hard links\\)"):
+        Journal.open(journal)
+    with pytest.raises(JournalError, match="hard links"):
+        Journal.open(tmp_path / "other-name.jsonl")
+    assert read_journal(journal) == [_entry(1)]  # untouched
 
 
 @pytest.fixture

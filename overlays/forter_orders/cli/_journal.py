@@ -152,8 +152,18 @@ class Journal:
             resumed = ResumeSet()
             previous: Counter[str] = Counter()
             if target.exists():
-                _narrow_mode(p, target, notes)
+                if target.stat().st_nlink > 1:
+                    # The lock is taken on a name: another name for the same file would let
+                    # a second run write it at the same time (orders sent twice).
+                    raise JournalError(
+                        f"{p}: the journal has {target.stat().st_nlink} names (hard links); "
+                        "two runs could each lock one name and write it together. Remove the "
+                        "other links (or copy the file) and run again"
+                    )
+                before = stat.S_IMODE(target.stat().st_mode)
+                # Checked (and cleaned) first: a file that is not a journal is left as it was.
                 _compact(target, resumed, previous)
+                _narrow_mode(p, target, notes, before)
             try:
                 fd = os.open(
                     target,
@@ -302,16 +312,21 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
-def _narrow_mode(path: Path, target: Path, notes: list[str]) -> None:
-    """An existing journal readable or writable by others becomes 0600 (it holds order data)."""
+def _narrow_mode(path: Path, target: Path, notes: list[str], before: int) -> None:
+    """An existing journal readable or writable by others becomes 0600 (it holds order data).
+
+    ``before``: its mode when the run started (a cleaned copy that replaced it is 0600 already,
+    and the user is still told that the journal was narrowed).
+    """
+    if not before & 0o077:
+        return
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-        if mode & 0o077:
+        if stat.S_IMODE(target.stat().st_mode) & 0o077:
             os.chmod(target, JOURNAL_MODE)
-            notes.append(
-                f"{path}: permissions narrowed from {mode:04o} to {JOURNAL_MODE:04o} "
-                "(a journal holds order data)"
-            )
+        notes.append(
+            f"{path}: permissions narrowed from {before:04o} to {JOURNAL_MODE:04o} "
+            "(a journal holds order data)"
+        )
     except OSError as exc:  # not ours to change: say so, and carry on
         notes.append(f"{path}: readable by others, and cannot be narrowed: {_reason(exc)}")
 
