@@ -345,6 +345,9 @@ CREDENTIALS = {
     "X-Auth-Token": "auth-token-canary-4",
     "X-Session-Id": "session-canary-5",
     "X-Shop-Secret": "secret-canary-6",
+    "Api_Key": "underscore-key-canary-8",
+    "X-Access-Key": "access-key-canary-9",
+    "Bearer": "bearer-header-canary-10",
 }
 
 
@@ -366,6 +369,13 @@ def test_recordings_mask_every_credential_like_header(mock: MockServer) -> None:
             assert entry["headers"][name.lower()] in ("***", "Basic ***")
     assert "canary" not in served
     assert "cHJveHkt" not in served
+
+
+def test_a_header_named_like_a_key_only_by_accident_is_kept() -> None:
+    from forter_orders.mock._state import redact_headers
+
+    headers = {"X-Monkey-Patch": "on", "Keyboard-Layout": "us", "X-Request-Id": "r-1"}
+    assert redact_headers(headers) == {k.lower(): v for k, v in headers.items()}
 
 
 # ----------------------------------------------------------------------------- orderId

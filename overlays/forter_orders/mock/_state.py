@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import random
+import re
 import threading
 import time
 from collections.abc import Mapping
@@ -50,7 +51,8 @@ _CREDENTIAL_HEADERS: Final = frozenset(
         "x-amz-security-token",
     }
 )
-# ... and any header whose name says it carries one.
+# ... and any header whose name says it carries one (_CREDENTIAL_PARTS: as a whole part).
+_CREDENTIAL_PARTS: Final = frozenset({"key", "bearer", "pass", "pwd", "jwt"})
 _CREDENTIAL_WORDS: Final = (
     "auth",
     "token",
@@ -138,7 +140,11 @@ class MockConfig:
 def is_credential_header(name: str) -> bool:
     """Whether a header named ``name`` carries a credential (masked in recordings)."""
     key = name.lower()
-    return key in _CREDENTIAL_HEADERS or any(word in key for word in _CREDENTIAL_WORDS)
+    if key in _CREDENTIAL_HEADERS or any(word in key for word in _CREDENTIAL_WORDS):
+        return True
+    # "key" and "bearer" as whole parts of the name (api_key, x-access-key, bearer), not
+    # inside another word ("x-monkey-patch" is not a credential).
+    return bool(_CREDENTIAL_PARTS.intersection(re.split(r"[-_.]", key)))
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
