@@ -508,9 +508,7 @@ def _explain(
         if nullable and "null" not in types:
             types.append("null")
         expected = " or ".join(types)
-        yield _warning(
-            path, f"expected {expected}, got {described(value)}", "type"
-        )
+        yield _warning(path, f"expected {expected}, got {described(value)}", "type")
         return
 
     if isinstance(kind, jsonschema_rs.ValidationErrorKind.Enum):

@@ -384,12 +384,15 @@ def test_a_timeout_that_httpx_would_refuse_is_a_configuration_error_not_a_fallba
 
 
 def test_a_per_call_nan_timeout_raises_instead_of_failing_open(raw_server: RawServer) -> None:
-    with ForterClient(
-        site_id=SITE_ID,
-        secret_key=SECRET_KEY,
-        base_url=raw_server.url,
-        fallback=FallbackPolicy(decision="APPROVE"),
-    ) as forter, pytest.raises(ConfigurationError, match="finite"):
+    with (
+        ForterClient(
+            site_id=SITE_ID,
+            secret_key=SECRET_KEY,
+            base_url=raw_server.url,
+            fallback=FallbackPolicy(decision="APPROVE"),
+        ) as forter,
+        pytest.raises(ConfigurationError, match="finite"),
+    ):
         forter.orders.create(ORDER, timeout=float("nan"))
     assert raw_server.requests == []
 
