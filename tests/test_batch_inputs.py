@@ -184,3 +184,32 @@ def test_file_size_for_progress(tmp_path: Path) -> None:
     assert _cli_inputs.file_size(_write(tmp_path, "a.json", "{}")) == 2
     assert _cli_inputs.file_size("-") is None
     assert _cli_inputs.file_size(str(tmp_path / "nope")) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("orders.jsonl", b'{"orderId": "a"}\n' + b"x" * 5000 + b"\n", 2),  # a JSONL line
+        ("orders.json", b"\0" * 5000, 1),  # detection: a first line without an end
+        ("order.json", b'{"orderId": "' + b"y" * 5000 + b'"}\n{}', 1),
+        ("pretty.json", b'{\n  "orderId": "' + b"z" * 5000 + b'"\n}\n', None),
+    ],
+    ids=["jsonl-line", "first-line", "jsonl-detected", "document"],
+)
+def test_an_input_longer_than_an_order_can_be_stops_with_one_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: bytes, line: int
+) -> None:
+    """`validate /dev/zero` read until memory ran out; now each read is bounded."""
+    monkeypatch.setattr(_cli_inputs, "MAX_ORDER_BYTES", 4096)
+    path = _write(tmp_path, name, text)
+    with pytest.raises(InputError, match="not an order") as info:
+        list(read_orders(path))
+    assert info.value.line in (line, None)
+
+
+def test_a_long_line_after_pushed_back_bytes_is_bounded_too() -> None:
+    reader = _cli_inputs._PeekReader(io.BytesIO(b"ab" + b"c" * 100 + b"\nrest\n"))
+    assert reader.peek_prefix(2) == reader.peek_prefix(2)  # something pushed back
+    assert reader.readline(10) == b"ab" + b"c" * 8
+    assert reader.readline(1000) == b"c" * 92 + b"\n"
+    assert reader.readline() == b"rest\n"

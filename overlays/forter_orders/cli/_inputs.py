@@ -30,6 +30,11 @@ Kind = Literal["jsonl", "array", "document"]
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _CHUNK = 1 << 16
+# The longest JSONL line or JSON document read as one order. Orders are kilobytes (the full
+# every-member example is 16 KB) and the mock refuses bodies over 8 MiB; without a bound,
+# `validate /dev/zero` read until memory ran out.
+MAX_ORDER_BYTES = 32 * 1024 * 1024
+_TOO_LONG = f"longer than {MAX_ORDER_BYTES // (1024 * 1024)} MiB: not an order"
 _WS = " \t\r\n"
 
 
@@ -175,15 +180,19 @@ class _PeekReader:
         self._pos += len(data)
         return data
 
-    def readline(self) -> bytes:
+    def readline(self, limit: int = -1) -> bytes:
+        """One line, or its first ``limit`` bytes when it is longer (no newline at the end)."""
         if self._pushed:
             end = self._pushed.find(b"\n")
-            if end >= 0:
+            if end >= 0 and (limit < 0 or end < limit):
                 line, self._pushed = self._pushed[: end + 1], self._pushed[end + 1 :]
+            elif limit >= 0 and len(self._pushed) >= limit:
+                line, self._pushed = self._pushed[:limit], self._pushed[limit:]
             else:
-                line, self._pushed = self._pushed + self._raw.readline(), b""
+                rest = -1 if limit < 0 else limit - len(self._pushed)
+                line, self._pushed = self._pushed + self._raw.readline(rest), b""
         else:
-            line = self._raw.readline()
+            line = self._raw.readline(limit)
         self._pos += len(line)
         return line
 
@@ -207,6 +216,8 @@ def _detect(reader: _PeekReader, source: str) -> Kind:
     # document starts with a line like "{" that is not.
     start = len(data) - len(stripped)
     while b"\n" not in data[start:]:
+        if len(data) > MAX_ORDER_BYTES:
+            raise InputError(source, f"the first line is {_TOO_LONG}", 1)
         more = reader.peek_prefix(len(data) + _CHUNK)
         if len(more) == len(data):
             # One line in all: JSONL and a document read the same; a document reports
@@ -229,10 +240,12 @@ def _detect(reader: _PeekReader, source: str) -> Kind:
 def _read_jsonl(reader: _PeekReader, source: str) -> Iterator[Record]:
     lineno = 0
     while True:
-        raw = reader.readline()
+        raw = reader.readline(MAX_ORDER_BYTES + 1)
         if not raw:
             return
         lineno += 1
+        if len(raw) > MAX_ORDER_BYTES:
+            raise InputError(source, f"the line is {_TOO_LONG}", lineno)
         text = raw.strip()
         if lineno == 1:
             text = text.lstrip(b"\xef\xbb\xbf").strip()
@@ -248,7 +261,9 @@ def _read_jsonl(reader: _PeekReader, source: str) -> Iterator[Record]:
 
 
 def _read_document(reader: _PeekReader, source: str) -> Record:
-    data = reader.read()
+    data = reader.read(MAX_ORDER_BYTES + 1)
+    if len(data) > MAX_ORDER_BYTES:
+        raise InputError(source, f"the document is {_TOO_LONG}")
     try:
         value = strict_json.loads(data.lstrip(b"\xef\xbb\xbf"))
     except strict_json.JSONInputError as exc:
