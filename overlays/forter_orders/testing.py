@@ -4,24 +4,34 @@ Registered through the ``pytest11`` entry point, so it is active wherever ``fort
 is installed. It imports nothing heavy until a fixture is used: the mock (Starlette,
 uvicorn, openapi-core) starts only in sessions that ask for it.
 
-Fixtures:
+Fixtures (each listed in ``docs/mock.md``, "Testing your integration with pytest"):
 
-``forter_mock``
-    Session-scoped :class:`forter_orders.mock.MockServer` on a free loopback port.
-``forter_mock_state``
-    Function-scoped :class:`ForterMockState`: clears the mock before and after the test
-    and offers scripting (``queue``, ``script_order``) and inspection (``received``,
-    ``orders``, ``stats``) helpers.
-``forter_client``
-    A :class:`forter_orders.ForterClient` pointed at the mock (with a clean state).
+``forter_mock`` (session)
+    :class:`forter_orders.mock.MockServer` on a free loopback port.
+``forter_mock_state`` (function)
+    :class:`ForterMockState`: clears the mock before and after the test and offers scripting
+    (``queue``, ``script_order``) and inspection (``received``, ``orders``, ``warnings``,
+    ``stats``, ``pending``) helpers.
+``forter_client`` (function)
+    A :class:`forter_orders.ForterClient` pointed at the mock (with a clean state), closed
+    after the test.
+``forter_async_client`` (function, async)
+    A :class:`forter_orders.AsyncForterClient` pointed at the mock, closed after the test; for
+    ``async def`` tests run by anyio's pytest plugin (``@pytest.mark.anyio``; anyio is a
+    dependency of forter-orders, so the plugin is installed).
+
+Isolation: the mock records each order request when it **arrives**, so a request the test
+abandoned (a client timeout against ``slow:<ms>``) is in ``received`` with ``status`` ``None``;
+and the clear between tests **fences** the requests still in flight, so none of them lands in a
+later test's recordings or stats, or consumes the scenarios that test queued.
 
 Strict checking, so that a misspelled member fails a test on purpose: ``pytest --forter-strict``
 (or ``forter_strict = true`` in the ini file) for every test, ``@pytest.mark.forter_strict`` for
 one test (``@pytest.mark.forter_strict(False)`` opts a test out). In a strict test the mock
-answers 400 to what the spec's strict view finds, not only to errors, and ``forter_client`` uses
-``validation="strict"`` (it raises ``OrderValidationError`` before sending). Without it, the mock
-answers like Forter and reports the warnings in ``x-mock-warnings`` and
-``forter_mock_state.warnings``.
+answers 400 to what the spec's strict view finds, not only to errors, and ``forter_client`` and
+``forter_async_client`` use ``validation="strict"`` (they raise ``OrderValidationError`` before
+sending). Without it, the mock answers like Forter and reports the warnings in
+``x-mock-warnings`` and ``forter_mock_state.warnings``.
 
 Disable with ``-p no:forter_orders``.
 """
@@ -29,15 +39,43 @@ Disable with ``-p no:forter_orders``.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
+    # What the fixtures return, importable from here (lazily: see __getattr__ below).
+    from forter_orders._client import AsyncForterClient, ForterClient
     from forter_orders.mock import MockServer
 
-__all__ = ["ForterMockState", "forter_client", "forter_mock", "forter_mock_state"]
+__all__ = [
+    "AsyncForterClient",
+    "ForterClient",
+    "ForterMockState",
+    "MockServer",
+    "forter_async_client",
+    "forter_client",
+    "forter_mock",
+    "forter_mock_state",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # The classes the fixtures return, for type annotations in merchants' tests
+    # (``def test_x(forter_async_client: AsyncForterClient)``); imported on first use so that
+    # loading the plugin stays cheap (MockServer needs the [mock] extra).
+    if name in ("ForterClient", "AsyncForterClient"):
+        import forter_orders
+
+        return getattr(forter_orders, name)
+    if name == "MockServer":
+        _require_mock()
+        from forter_orders.mock import MockServer
+
+        return MockServer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _STRICT_OPTION = "--forter-strict"
 _STRICT_INI = "forter_strict"
@@ -82,7 +120,12 @@ def _strict_for(request: pytest.FixtureRequest) -> bool:
 
 
 class ForterMockState:
-    """Per-test view of the session mock: script outcomes, read what it received."""
+    """Per-test view of the session mock: script outcomes, read what it received.
+
+    What the ``forter_mock_state`` fixture returns. Everything here is about the current test
+    only: the fixture clears the mock before and after it, and requests still in flight from an
+    earlier test are fenced off (they neither show up here nor consume what this test queued).
+    """
 
     def __init__(self, server: MockServer) -> None:
         self.server = server
@@ -140,13 +183,25 @@ class ForterMockState:
         self.server.script_order(order_id, scenario)
 
     @property
+    def pending(self) -> list[str]:
+        """The queued scenarios no order request has consumed yet, next first."""
+        return self.server.controller.pending
+
+    @property
     def received(self) -> list[dict[str, Any]]:
-        """Every request the mock recorded in this test, oldest first (Authorization redacted)."""
+        """Every request the mock received in this test, in the order they arrived
+        (Authorization redacted), as copies taken now.
+
+        Recorded on arrival: a request still being answered (``slow:<ms>``), or one the client
+        gave up on, is here with ``status`` ``None``; ``status`` is filled in when the answer
+        goes out (``None`` for good when the connection was dropped, by the mock or the client).
+        """
         return self.server.received
 
     @property
     def orders(self) -> list[dict[str, Any]]:
-        """JSON bodies of the order requests received in this test, oldest first."""
+        """JSON bodies of the order requests received in this test, in arrival order (answered
+        or not)."""
         return [
             entry["json"]
             for entry in self.server.received
@@ -156,20 +211,25 @@ class ForterMockState:
     @property
     def stats(self) -> dict[str, Any]:
         """Order requests answered in this test: ``{"requests": n, "byScenario": {...},
-        "byStatus": {...}}`` (exact even past the recording limit)."""
+        "byStatus": {...}}`` (exact even past the recording limit; a request still being
+        answered is counted when its answer goes out)."""
         return self.server.stats
 
     def clear(self) -> None:
-        """Forget recordings, stats and scripted scenarios."""
+        """Forget recordings, stats and scripted scenarios, and fence the requests in flight:
+        when they are answered they touch none of the new state."""
         self.server.clear()
 
+    def __repr__(self) -> str:
+        return f"ForterMockState(url={self.url!r}, strict={self.strict!r})"
 
-def _require_mock() -> None:
+
+def _require_mock(feature: str = "the forter_mock fixture") -> None:
     """Fail the test with one line naming the install command when [mock] is missing."""
     from forter_orders._extras import MissingExtraError, require
 
     try:
-        require("mock", "the forter_mock fixture")
+        require("mock", feature)
     except MissingExtraError as exc:
         pytest.fail(str(exc), pytrace=False)
 
@@ -196,26 +256,43 @@ def forter_mock_state(
     forter_mock.clear()
 
 
+def _client_settings(state: ForterMockState, request: pytest.FixtureRequest) -> dict[str, Any]:
+    """What both client fixtures pass: the mock's URL and test credentials, and strict
+    validation in strict tests (else the client's default, or FORTER_VALIDATION)."""
+    return {
+        "site_id": state.site_id,
+        "secret_key": state.secret_key,
+        "base_url": state.url,
+        "validation": "strict" if _strict_for(request) else None,
+    }
+
+
 @pytest.fixture
 def forter_client(
     forter_mock_state: ForterMockState, request: pytest.FixtureRequest
-) -> Iterator[Any]:
+) -> Iterator[ForterClient]:
     """A ``forter_orders.ForterClient`` configured for the mock (closed after the test), with
     ``validation="strict"`` in strict tests (else the client's default or FORTER_VALIDATION)."""
-    import forter_orders
+    from forter_orders import ForterClient
 
-    client_cls = getattr(forter_orders, "ForterClient", None)
-    if client_cls is None:
-        raise RuntimeError("forter_orders.ForterClient is missing: is forter-orders complete?")
-    client = client_cls(
-        site_id=forter_mock_state.site_id,
-        secret_key=forter_mock_state.secret_key,
-        base_url=forter_mock_state.url,
-        validation="strict" if _strict_for(request) else None,
-    )
+    client = ForterClient(**_client_settings(forter_mock_state, request))
     try:
         yield client
     finally:
-        close = getattr(client, "close", None)
-        if callable(close):
-            close()
+        client.close()
+
+
+@pytest.fixture
+async def forter_async_client(
+    forter_mock_state: ForterMockState, request: pytest.FixtureRequest
+) -> AsyncIterator[AsyncForterClient]:
+    """A ``forter_orders.AsyncForterClient`` configured for the mock (closed after the test),
+    strict like ``forter_client``. Use it in ``async def`` tests marked ``@pytest.mark.anyio``
+    (anyio's pytest plugin runs the test and this fixture on the same event loop)."""
+    from forter_orders import AsyncForterClient
+
+    client = AsyncForterClient(**_client_settings(forter_mock_state, request))
+    try:
+        yield client
+    finally:
+        await client.close()

@@ -385,37 +385,39 @@ class _OrderHandler:
         # From the path itself: the route's regex ends in "$", which also matches before a final
         # "\n", so path_params loses the newline of an orderId such as "A1\n" (a valid one).
         order_id = str(request.scope["path"]).removeprefix(_ORDERS_PREFIX)
+        # Recorded on arrival, before the body is read: a request the client gives up on (a
+        # timeout, a killed batch) is in the recordings even if it is never answered.
+        arrival = self.ctl.arrive(
+            method=request.method,
+            path=request.url.path,
+            headers=request.headers,
+            order_id=order_id,
+            request_id=request_id,
+        )
         try:
             body = await read_body(request, self.config.max_body_bytes)
         except ClientDisconnect:
-            # The client hung up before its body arrived (a killed batch, a cancelled call, a
-            # slow body dropped by the read timeout): nobody is left to answer, nothing to record.
+            # The client hung up before its body was read (a killed batch, a cancelled call, a
+            # slow body dropped by the read timeout): nobody is left to answer. The recording
+            # stays, status None, no body; it is not counted as an answer.
             return Response(status_code=400)
         except _BodyTooLarge:
             refused = _too_large(self.config.max_body_bytes, request_id)
-            self.ctl.record(
-                method=request.method,
-                path=request.url.path,
-                headers=request.headers,
-                body=b"",
-                parsed=None,
-                order_id=order_id,
-                scenario=None,
-                status=413,
-                request_id=request_id,
-            )
+            self.ctl.add_body(arrival, b"")
+            self.ctl.answered(arrival, scenario=None, status=413)
             return refused
+        self.ctl.add_body(arrival, body)
         scenario: Scenario | None = None
-        parsed: object = None
         warnings: list[ErrorDetail] = []
         try:
-            scenario = self.ctl.pick(request.headers.get(SCENARIO_HEADER), order_id)
+            scenario = self.ctl.pick(request.headers.get(SCENARIO_HEADER), order_id, arrival)
+            self.ctl.picked(arrival, scenario)
             delay = self.config.latency_ms + (scenario.delay_ms if scenario else 0)
             if delay:
                 await asyncio.sleep(delay / 1000)
             response = self._fault(scenario, order_id, request_id) if scenario else None
             if response is None:
-                response, parsed, warnings = self._answer(request, order_id, body, request_id)
+                response, _, warnings = self._answer(request, order_id, body, request_id)
                 if scenario and scenario.kind in DECISION_SCENARIOS and response.status_code == 200:
                     decision = DECISION_SCENARIOS[scenario.kind]
                     payload = _decision(order_id, decision, f"mock: scenario {scenario.kind}")
@@ -426,16 +428,10 @@ class _OrderHandler:
         except Exception:  # a malformed request must never become a 500
             errors = [{"path": "", "message": "request could not be processed"}]
             response = _error(400, "invalid request", request_id, errors=errors)
-        self.ctl.record(
-            method=request.method,
-            path=request.url.path,
-            headers=request.headers,
-            body=body,
-            parsed=parsed,
-            order_id=order_id,
+        self.ctl.answered(
+            arrival,
             scenario=scenario,
             status=None if isinstance(response, _DROPPED) else response.status_code,
-            request_id=request_id,
             warnings=warnings,
         )
         return response

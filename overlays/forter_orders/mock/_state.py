@@ -169,12 +169,37 @@ def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+@dataclasses.dataclass(slots=True)
+class Arrival:
+    """One order request from the moment the mock saw it (:meth:`MockController.arrive`).
+
+    ``generation`` is the controller's generation when the request arrived: once
+    :meth:`MockController.clear` has moved on, the request no longer touches the state (no
+    queued scenario consumed, no recording filled in, no count). ``entry`` is its recording
+    (``None`` when ``max_recorded`` is 0).
+    """
+
+    generation: int
+    entry: dict[str, Any] | None
+
+
 class MockController:
     """Scripting and recording state of one mock app (``app.state.mock``).
 
     Thread-safe: tests script it from their own thread while uvicorn serves in another.
     Scenario precedence for an order request: ``x-mock-scenario`` header, then the next
     queued scenario, then the scenario scripted for the orderId, then a random fault.
+
+    An order request is recorded when it **arrives** (:meth:`arrive`, as soon as its request
+    line and headers are read; its body is added once read), so a request still being answered
+    - a ``slow:<ms>`` scenario, a client that timed out - is already in :attr:`received` with
+    ``status`` ``None``; the status is filled in when the answer goes out (:meth:`answered`).
+
+    :meth:`clear` **fences** the requests in flight: each request carries the generation it
+    arrived in, and one from before the clear neither consumes the new queued or scripted
+    scenarios, nor appears in the new recordings, nor is counted in the new :attr:`stats`.
+    (Fencing rather than waiting for them: a ``slow:120000`` request would hold a clear, and
+    the test that called it, for two minutes.)
     """
 
     def __init__(self, config: MockConfig) -> None:
@@ -196,6 +221,8 @@ class MockController:
         self._count = 0
         self._by_scenario: dict[Scenario | None, int] = {}
         self._by_status: dict[int | None, int] = {}
+        # Bumped by clear(): requests that arrived earlier are fenced off (see the class docs).
+        self._generation = 0
 
     # ---------------------------------------------------------------- scripting
     def queue(self, *scenarios: str) -> None:
@@ -213,6 +240,7 @@ class MockController:
     def clear(self) -> None:
         """Drop recordings, queued and per-order scenarios; restart the fault sequence."""
         with self._lock:
+            self._generation += 1
             self.strict = self.config.strict
             self._records.clear()
             self._next.clear()
@@ -228,11 +256,26 @@ class MockController:
         with self._lock:
             return [scenario.name for scenario in self._next]
 
-    def pick(self, header: str | None, order_id: str) -> Scenario | None:
-        """The scenario for this order request (raises UnknownScenarioError for bad headers)."""
+    @property
+    def generation(self) -> int:
+        """How many times :meth:`clear` ran: requests from an older generation are fenced."""
+        with self._lock:
+            return self._generation
+
+    def pick(
+        self, header: str | None, order_id: str, arrival: Arrival | None = None
+    ) -> Scenario | None:
+        """The scenario for this order request (raises UnknownScenarioError for bad headers).
+
+        A request that ``arrival`` says came before the last :meth:`clear` gets only its own
+        header's scenario: the queue, the scripts and the fault sequence belong to the requests
+        that came after.
+        """
         if header is not None and header.strip():
             return parse_scenario(header)
         with self._lock:
+            if arrival is not None and arrival.generation != self._generation:
+                return None
             if self._next:
                 return self._next.popleft()
             if order_id in self._by_order:
@@ -242,6 +285,70 @@ class MockController:
         return None
 
     # ---------------------------------------------------------------- recording
+    def arrive(
+        self,
+        *,
+        method: str,
+        path: str,
+        headers: Mapping[str, str],
+        order_id: str | None,
+        request_id: str,
+    ) -> Arrival:
+        """Record an order request as it arrives (headers read, body not yet): ``status``,
+        ``scenario``, ``json`` and ``body_preview`` are ``None`` until filled in."""
+        entry: dict[str, Any] | None = None
+        if self.config.max_recorded:
+            entry = {
+                "time": time.time(),
+                "method": method,
+                "path": path,
+                "headers": redact_headers(headers),
+                "json": None,
+                "body_preview": None,
+                "orderId": order_id,
+                "scenario": None,
+                "status": None,
+                "requestId": request_id,
+                "warnings": [],
+            }
+        with self._lock:
+            if entry is not None:
+                self._records.append(entry)
+            return Arrival(self._generation, entry)
+
+    def add_body(self, arrival: Arrival, body: bytes) -> None:
+        """The body of an arrived request, once read (parsed, or a preview when not JSON)."""
+        if arrival.entry is None:
+            return
+        parsed, preview = _recorded_body(body, None)
+        with self._lock:
+            arrival.entry["json"] = parsed
+            arrival.entry["body_preview"] = preview
+
+    def picked(self, arrival: Arrival, scenario: Scenario | None) -> None:
+        """The scenario chosen for an arrived request (shown while it is being answered)."""
+        if arrival.entry is not None and scenario is not None:
+            with self._lock:
+                arrival.entry["scenario"] = scenario.name
+
+    def answered(
+        self,
+        arrival: Arrival,
+        *,
+        scenario: Scenario | None,
+        status: int | None,
+        warnings: list[dict[str, str]] | None = None,
+    ) -> None:
+        """The answer to an arrived request went out (``status`` ``None``: the mock dropped the
+        connection); counted in :attr:`stats` unless :meth:`clear` ran since it arrived."""
+        with self._lock:
+            if arrival.entry is not None:
+                arrival.entry["scenario"] = scenario.name if scenario else None
+                arrival.entry["status"] = status
+                arrival.entry["warnings"] = warnings or []
+            if arrival.generation == self._generation:
+                self._count_locked(scenario, status)
+
     def record(
         self,
         *,
@@ -256,7 +363,8 @@ class MockController:
         request_id: str,
         warnings: list[dict[str, str]] | None = None,
     ) -> None:
-        """Keep one request (Authorization redacted; raw bytes only as a short preview).
+        """Keep one request answered at once (Authorization redacted; raw bytes only as a
+        short preview): what the mock refuses before the order handler runs (404, 405, 413).
 
         ``warnings``: what strict validation said about the order (``x-mock-warnings``).
 
@@ -264,21 +372,11 @@ class MockController:
         ``max_recorded`` is 0. ``status`` is ``None`` when the connection was dropped.
         """
         if order_id is not None:
-            self._count_answer(scenario, status)
+            with self._lock:
+                self._count_locked(scenario, status)
         if self.config.max_recorded == 0:
             return
-        if parsed is None and body:
-            # Fault scenarios answer before parsing; tests still want to see the order.
-            try:
-                parsed = strict_json.loads(body)
-            except strict_json.JSONInputError:  # never json.loads: deep nesting would recurse
-                parsed = None
-        preview = None if parsed is not None else body[:_BODY_PREVIEW].decode("utf-8", "replace")
-        if bytes_may_hold_pan(body):
-            # Recordings are served over HTTP (/_mock/requests): a card number sent by a client
-            # that skipped validation, or by curl, is kept masked like everywhere else.
-            parsed = mask_pans_in(parsed)
-            preview = mask_pans(preview) if preview is not None else None
+        parsed, preview = _recorded_body(body, parsed)
         entry: dict[str, Any] = {
             "time": time.time(),
             "method": method,
@@ -295,15 +393,15 @@ class MockController:
         with self._lock:
             self._records.append(entry)
 
-    def _count_answer(self, scenario: Scenario | None, status: int | None) -> None:
-        with self._lock:
-            self._count += 1
-            self._by_scenario[scenario] = self._by_scenario.get(scenario, 0) + 1
-            self._by_status[status] = self._by_status.get(status, 0) + 1
+    def _count_locked(self, scenario: Scenario | None, status: int | None) -> None:
+        self._count += 1
+        self._by_scenario[scenario] = self._by_scenario.get(scenario, 0) + 1
+        self._by_status[status] = self._by_status.get(status, 0) + 1
 
     @property
     def stats(self) -> dict[str, Any]:
-        """Order requests answered since start or the last :meth:`clear`, as a fresh dict.
+        """Order requests answered since start or the last :meth:`clear`, as a fresh dict
+        (requests still being answered are in :attr:`received`, not here yet).
 
         ``{"requests": n, "byScenario": {"http-503": n, ..., "none": n}, "byStatus": {"200": n,
         ..., "reset": n}}``: ``none`` counts requests no scenario applied to, ``reset`` those
@@ -325,6 +423,25 @@ class MockController:
 
     @property
     def received(self) -> list[dict[str, Any]]:
-        """Recorded requests, oldest first (a copy of the list; entries are shared)."""
+        """Recorded requests in the order they arrived, as copies taken now: a request still
+        being answered shows ``status`` ``None`` (and its scenario, once chosen)."""
         with self._lock:
-            return list(self._records)
+            return [dict(entry) for entry in self._records]
+
+
+def _recorded_body(body: bytes, parsed: object) -> tuple[object, str | None]:
+    """What a recording shows of a body: the parsed JSON, else a preview of its first bytes;
+    card numbers masked either way."""
+    if parsed is None and body:
+        # Fault scenarios answer before parsing; tests still want to see the order.
+        try:
+            parsed = strict_json.loads(body)
+        except strict_json.JSONInputError:  # never json.loads: deep nesting would recurse
+            parsed = None
+    preview = None if parsed is not None else body[:_BODY_PREVIEW].decode("utf-8", "replace")
+    if bytes_may_hold_pan(body):
+        # Recordings are served over HTTP (/_mock/requests): a card number sent by a client
+        # that skipped validation, or by curl, is kept masked like everywhere else.
+        parsed = mask_pans_in(parsed)
+        preview = mask_pans(preview) if preview is not None else None
+    return parsed, preview
