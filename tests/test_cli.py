@@ -385,7 +385,10 @@ def test_send_batch_journal_and_summary(tmp_path: Path) -> None:
     path = _jsonl(tmp_path, orders)
     out = tmp_path / "decisions.jsonl"
     result = runner.invoke(app, ["send", str(path), "--mock", "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    # Exit 1: the order with an error was not sent (listed before sending, journalled).
+    assert result.exit_code == 1, result.output
+    assert f"{path}:5: orderId 'C1': payment[0].tokenizedCard.nameOnCard:" in result.stderr
+    assert "1 order(s) not answered: 1 invalid (not sent)" in result.stderr
     entries = {e["line"]: e for e in map(json.loads, out.read_text().splitlines())}
     assert sorted(entries) == [1, 2, 3, 4, 5]
     assert entries[2]["forterDecision"] == "DECLINE"
@@ -415,7 +418,7 @@ def test_send_strict_journals_warnings_as_invalid(tmp_path: Path) -> None:
     path = _jsonl(tmp_path, [_mobile("A1"), _bad_currency("B1")])
     out = tmp_path / "decisions.jsonl"
     result = runner.invoke(app, ["send", str(path), "--mock", "--strict", "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # the order with a warning was not sent
     entries = {e["line"]: e for e in map(json.loads, out.read_text().splitlines())}
     assert entries[1]["outcome"] == "decision"
     assert entries[2]["outcome"] == "invalid"

@@ -211,7 +211,7 @@ def test_mock_faults_with_retries_and_fail_open_account_for_every_order(tmp_path
     assert f"{len(fallbacks):,}" in proc.stdout.decode()
 
 
-def test_unparseable_jsonl_line_in_a_batch_is_journalled_invalid(tmp_path: Path) -> None:
+def test_unparseable_jsonl_line_in_a_batch_sends_nothing(tmp_path: Path) -> None:
     orders = tmp_path / "orders.jsonl"
     orders.write_text(
         json.dumps(dict(MOBILE, orderId="A1"))
@@ -226,11 +226,14 @@ def test_unparseable_jsonl_line_in_a_batch_is_journalled_invalid(tmp_path: Path)
         timeout=60,
         check=False,
     )
-    assert proc.returncode == 0, proc.stderr.decode()
-    entries = {e["line"]: e for e in _journal(out)}
-    assert entries[2]["outcome"] == "invalid"
-    assert entries[2]["problems"][0]["message"].startswith("not JSON")
-    assert entries[1]["outcome"] == entries[3]["outcome"] == "decision"
+    # Checked whole before anything starts: no mock, no journal, no summary.
+    assert proc.returncode == 2, proc.stderr.decode()
+    stderr = proc.stderr.decode()
+    assert "1 line(s) are not JSON; nothing was sent" in stderr
+    assert f"{orders}:2: not JSON" in stderr
+    assert "using the embedded mock" not in stderr
+    assert proc.stdout == b""
+    assert not out.exists()
 
 
 def test_validate_exit_codes_through_the_console_script(tmp_path: Path) -> None:

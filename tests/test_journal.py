@@ -74,7 +74,7 @@ def test_opened_with_o_append(tmp_path: Path) -> None:
     assert [e["line"] for e in _lines(path)] == [1, 2]
 
 
-def test_resume_skips_done_outcomes_and_drops_errors(tmp_path: Path) -> None:
+def test_resume_skips_done_outcomes_and_drops_errors_and_invalid(tmp_path: Path) -> None:
     path = tmp_path / "j.jsonl"
     path.write_bytes(
         b"".join(
@@ -89,10 +89,11 @@ def test_resume_skips_done_outcomes_and_drops_errors(tmp_path: Path) -> None:
         )
     )
     with Journal.open(path) as journal:
-        assert [n in journal.resumed for n in range(6)] == [False, True, False, True, True, False]
-        assert journal.previous == {"decision": 1, "fallback": 1, "invalid": 1}
-    # The error line is gone, so the retried order ends up in the journal exactly once.
-    assert [e["line"] for e in _lines(path)] == [1, 3, 4]
+        assert [n in journal.resumed for n in range(6)] == [False, True, False, True, False, False]
+        assert journal.previous == {"decision": 1, "fallback": 1}
+    # The error and invalid lines are gone: those orders are checked and sent again, and end up
+    # in the journal exactly once.
+    assert [e["line"] for e in _lines(path)] == [1, 3]
 
 
 def test_resume_drops_a_torn_last_line(tmp_path: Path) -> None:

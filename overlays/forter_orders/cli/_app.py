@@ -1,15 +1,14 @@
 """``forter-orders``: validate, send (one order or a resumable batch), serve the mock, demo.
 
-Exit codes (every command):
+Exit codes: ``send``'s are one table, ``_exits.SEND_EXIT_CODES``, which its ``--help``, the
+top-level help, docs/cli.md and the README follow (a test compares them). The other commands:
 
-* 0: everything worked (every order can be sent / no order ended in an error / demo as
-  expected); ``validate`` prints warnings but still exits 0 unless ``--strict``;
-* 1: some order cannot be sent (``validate``: an error, or a warning with ``--strict``), some
-  order ended in an error (``send``), or a demo scenario misbehaved;
-* 2: usage error, unreadable input (missing file, not JSON, a JSONL line that is not JSON,
-  a journal that does not match the input) or output that cannot be written (disk full, a
-  closed pipe), with a one-line message and no traceback;
-* 130 / 143: interrupted by Ctrl-C / SIGTERM (the journal keeps every finished order).
+* 0: everything worked (``validate``: every order can be sent - warnings are printed but do not
+  fail unless ``--strict``; ``demo``: every scenario as expected);
+* 1: some order cannot be sent (``validate``: an error, or a warning with ``--strict``), a demo
+  scenario misbehaved, or ``mock`` could not listen;
+* 2: usage error or unreadable input (missing file, not JSON, a JSONL line that is not JSON),
+  with a one-line message and no traceback.
 
 The module imports only typer at start-up: httpx, uvicorn, the client and the mock are imported
 inside the commands, so ``forter-orders --help`` stays fast.
@@ -25,18 +24,13 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from ._exits import EXIT_FAILED, EXIT_OK, EXIT_USAGE, send_exit_help, send_exit_summary
 from ._help import Command, Group
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from ._inputs import Record
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_SIGINT = 130
-EXIT_SIGTERM = 143
 
 app = typer.Typer(
     name="forter-orders",
@@ -54,7 +48,9 @@ app = typer.Typer(
         "  forter-orders send order.json --mock\n\n"
         "  forter-orders send orders.jsonl --out decisions.jsonl --concurrency 16\n\n"
         "  forter-orders mock --port 8765 --fault-rate 0.1\n\n"
-        "  forter-orders demo"
+        "  forter-orders demo\n\n"
+        f"Exit codes of send: {send_exit_summary()} (send --help says more). validate: 0 every "
+        "order can be sent, 1 some cannot, 2 unreadable input. 2 is also every usage error."
     ),
     cls=Group,
     add_completion=False,
@@ -331,16 +327,29 @@ def _read_secret(secret_key_file: Path | None) -> str:
     )
 
 
+_SEND_HELP = (
+    "Send one order or a batch and journal each outcome.\n\n"
+    "Every line is read and checked before the first request: input with a line that is not "
+    "JSON sends nothing (exit 2); orders with errors (with --strict, warnings too) are listed, "
+    "journalled as invalid and not sent (exit 1); the rest are sent. Batches stream: at most "
+    "--concurrency orders are in flight, and each outcome is appended to the journal as one "
+    "complete line the moment it is known. After the first 401 or 403 (credentials refused) "
+    "no further order is started; the rest stay for a resume.\n\n"
+    "Exit codes:\n\n" + send_exit_help()
+)
+
+
 @app.command(
     cls=Command,
+    help=_SEND_HELP,
     epilog=(
         "Examples:\n\n"
         "  forter-orders send examples/mobile_app_order.json --mock\n\n"
         "  FORTER_SITE_ID=... FORTER_SECRET_KEY=... forter-orders send order.json\n\n"
         "  forter-orders send orders.jsonl --out decisions.jsonl --concurrency 16 "
         "--rate-limit 50/s --fail-open\n\n"
-        "Re-running with the same --out resumes: orders already decided, fallen back or "
-        "invalid are skipped; errors are sent again.\n\n"
+        "Re-running with the same --out resumes: orders already decided or fallen back are "
+        "skipped; errors, invalid orders (checked again) and orders not reached are sent.\n\n"
         "Journal line: "
         '{"line": 17, "orderId": "A1", "outcome": "decision", "forterDecision": "APPROVE", ...}'
     ),
@@ -469,14 +478,7 @@ def send(
         int | None, typer.Option("--mock-seed", help="With --mock: fault generator seed.")
     ] = None,
 ) -> None:
-    """Send one order or a batch and journal each outcome.
-
-    Batches stream: the file is read lazily, at most --concurrency orders are in flight, and
-    each outcome is appended to the journal as one complete line the moment it is known.
-    Exit 0 when no order ended in an error, 1 when some did (re-run to retry them), 2 on
-    usage errors, unreadable input or unwritable output (disk full, a closed pipe), 130/143
-    when interrupted (re-run to resume).
-    """
+    """Send one order or a batch and journal each outcome (help: ``_SEND_HELP``)."""
     if mock:
         _require_mock("forter-orders send --mock")
     from .._errors import ConfigurationError
@@ -520,8 +522,22 @@ def send(
         mock_fault_kinds=kinds,
         mock_seed=mock_seed,
     )
+    if not mock:
+        _require_settings(site_id, secret_key_file)
     secret = None if mock else _read_secret(secret_key_file)
     raise typer.Exit(run_send(settings, secret))
+
+
+def _require_settings(site_id: str | None, secret_key_file: Path | None) -> None:
+    """Exit 2 naming every missing setting at once, by flag and environment variable."""
+    missing = []
+    if not (site_id or "").strip():
+        missing.append("--site-id / FORTER_SITE_ID")
+    has_secret = secret_key_file is not None or os.environ.get("FORTER_SECRET_KEY", "")
+    if not has_secret and not sys.stdin.isatty():  # on a terminal, _read_secret prompts
+        missing.append("--secret-key-file / FORTER_SECRET_KEY")
+    if missing:
+        _fail(f"missing: {', '.join(missing)} (or --mock for the embedded mock)")
 
 
 # ------------------------------------------------------------------------------------ mock

@@ -49,6 +49,10 @@ class JournalMismatchError(Exception):
     """The journal says line N was order A, but the input's line N is order B."""
 
 
+#: Decides from a journal entry whether the batch must stop (a reason), or go on (``None``).
+StopRule = Callable[[Mapping[str, Any]], str | None]
+
+
 class SinkError(Exception):
     """The sink (the journal, or stdout) refused an outcome, e.g. a full disk: the batch stopped.
 
@@ -83,6 +87,10 @@ class Tally:
     #: Decisions carrying each unknown member / value ("member riskScore", "value
     #: forterDecision=VERIFICATION_REQUIRED"): the spec is stale.
     drift: Counter[str] = field(default_factory=Counter)
+    #: Why the batch stopped before the end of the input (a ``StopRule``'s reason), if it did.
+    stopped: str | None = None
+    #: The entry that stopped it (e.g. the first 401).
+    stopped_by: Mapping[str, Any] | None = None
 
     @property
     def done(self) -> int:
@@ -169,6 +177,107 @@ def invalid_entry(problems: list[ProblemDict]) -> Entry:
     return {"outcome": "invalid", "problems": problems}
 
 
+def classify(
+    rec: Record, validator: Validator | None, strict: bool
+) -> tuple[list[ProblemDict] | None, list[ProblemDict]]:
+    """``(problems, warnings)`` of one record: ``problems`` (not ``None``) when it must not be
+    sent (not JSON, not an object, an error - or in ``strict`` mode a warning); else the
+    warnings to journal with its outcome."""
+    if rec.error is not None:
+        return [{"path": rec.error_path, "message": rec.error, "severity": "error"}], []
+    if not isinstance(rec.value, dict):
+        return [{"path": "", "message": "not a JSON object", "severity": "error"}], []
+    if validator is None:
+        return None, []
+    found = validator(rec.value)
+    # A problem without a severity is an error (validators written before there were warnings
+    # block every problem they find).
+    if strict or any(p.get("severity", "error") == "error" for p in found):
+        return found or None, []
+    return None, found
+
+
+#: How many invalid orders / unreadable lines :class:`InputCheck` keeps to show.
+SHOWN = 20
+
+
+@dataclass
+class InputCheck:
+    """What a look at the whole input found before anything is sent (:func:`check_input`)."""
+
+    records: int = 0
+    #: Records a journal already has an outcome for (skipped).
+    done: int = 0
+    #: Orders that will not be sent: an error (or a warning in strict mode).
+    invalid: int = 0
+    #: Orders that will be sent with warnings, and how many warnings in all.
+    with_warnings: int = 0
+    warnings: int = 0
+    #: JSONL lines (or array items) that are not JSON.
+    unreadable: int = 0
+    #: The first :data:`SHOWN` invalid orders: ``(line, orderId, first problem)``.
+    invalid_shown: list[tuple[int, Any, str]] = field(default_factory=list)
+    #: The first :data:`SHOWN` unreadable lines: ``(line, message)``.
+    unreadable_shown: list[tuple[int, str]] = field(default_factory=list)
+    #: A journal line that belongs to another order (the input changed): the message.
+    mismatch: str | None = None
+
+    @property
+    def to_send(self) -> int:
+        """Orders this run will send (not done, readable, valid)."""
+        return self.records - self.done - self.invalid - self.unreadable
+
+
+def check_input(
+    records: Iterable[Record],
+    *,
+    validator: Validator | None,
+    strict: bool,
+    resumed: ResumeSet | None = None,
+) -> InputCheck:
+    """Read and check every record before anything is sent: unreadable lines, orders that will
+    not be sent and why, warnings, and (with ``resumed``) a journal written for another input.
+
+    Keeps counts and the first :data:`SHOWN` of each kind, never the orders: memory stays flat.
+    Raises the reader's InputError when the input is not orders at all.
+    """
+    found = InputCheck()
+    for rec in records:
+        found.records += 1
+        order_id = order_id_of(rec.value)
+        if resumed is not None and rec.key in resumed:
+            if not resumed.check(rec.key, order_id) and found.mismatch is None:
+                found.mismatch = mismatch_message(rec.key, order_id)
+            found.done += 1
+            continue
+        if rec.error is not None:
+            found.unreadable += 1
+            if len(found.unreadable_shown) < SHOWN:
+                found.unreadable_shown.append((rec.line or rec.key, rec.error))
+            continue
+        problems, warnings = classify(rec, validator, strict)
+        if problems:
+            found.invalid += 1
+            if len(found.invalid_shown) < SHOWN:
+                first = problems[0]
+                text = f"{first.get('path') or '(order)'}: {first.get('message')}"
+                if len(problems) > 1:
+                    text += f" (+{len(problems) - 1} more)"
+                found.invalid_shown.append((rec.line or rec.key, order_id, text))
+        elif warnings:
+            found.with_warnings += 1
+            found.warnings += len(warnings)
+    return found
+
+
+def mismatch_message(key: int, order_id: Any) -> str:
+    """Why a journal cannot be resumed with this input."""
+    return (
+        f"line {key} of the input is order {order_id!r}, but the journal recorded another order "
+        "for that line: the input changed since the journal was written; use a new --out file"
+    )
+
+
 async def run_batch(
     records: Iterable[Record],
     *,
@@ -181,6 +290,7 @@ async def run_batch(
     tally: Tally | None = None,
     pacer: Pacer | None = None,
     strict: bool = False,
+    stop_rule: StopRule | None = None,
 ) -> Tally:
     """Send every record not already in ``resumed``; write each outcome to ``sink`` once.
 
@@ -194,6 +304,11 @@ async def run_batch(
     propagates the reader's InputError after the orders in flight have finished. When the sink
     fails, nothing more is read, sent or written: the orders in flight are cancelled (as on
     Ctrl-C) and SinkError is raised.
+
+    ``stop_rule`` looks at every entry written: when it gives a reason (the first 401: the
+    credentials are wrong, so every other order would fail the same way), no further order is
+    started - only those already in flight finish and are journalled - and the reason is left
+    in ``tally.stopped``. The orders not reached get no line, so a resumed run sends them.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -229,6 +344,11 @@ async def run_batch(
             fail(_sink_error(key, exc))
             return
         tally.add(entry)
+        if stop_rule is not None and tally.stopped is None:
+            reason = stop_rule(entry)
+            if reason is not None:
+                tally.stopped = reason
+                tally.stopped_by = entry
 
     async def send_one(
         key: int, order_id: Any, order: dict[str, Any], warnings: list[ProblemDict]
@@ -248,17 +368,13 @@ async def run_batch(
     try:
         since_yield = 0
         for rec in records:
-            if failure:
+            if failure or tally.stopped:
                 break
             tally.offset = rec.offset
             order_id = order_id_of(rec.value)
             if resumed is not None and rec.key in resumed:
                 if not resumed.check(rec.key, order_id):
-                    raise JournalMismatchError(
-                        f"line {rec.key} of the input is order {order_id!r}, but the journal "
-                        "recorded another order for that line: the input changed since the "
-                        "journal was written; use a new --out file"
-                    )
+                    raise JournalMismatchError(mismatch_message(rec.key, order_id))
                 tally.skipped += 1
                 since_yield += 1
                 # Skipping or rejecting many lines in a row never awaits; let the orders in
@@ -267,20 +383,7 @@ async def run_batch(
                     since_yield = 0
                     await asyncio.sleep(0)
                 continue
-            problems: list[ProblemDict] | None = None
-            warnings: list[ProblemDict] = []
-            if rec.error is not None:
-                problems = [{"path": rec.error_path, "message": rec.error, "severity": "error"}]
-            elif not isinstance(rec.value, dict):
-                problems = [{"path": "", "message": "not a JSON object", "severity": "error"}]
-            elif validator is not None:
-                found = validator(rec.value)
-                # A problem without a severity is an error (validators written before there
-                # were warnings block every problem they find).
-                if strict or any(p.get("severity", "error") == "error" for p in found):
-                    problems = found or None
-                else:
-                    warnings = found
+            problems, warnings = classify(rec, validator, strict)
             if problems:
                 record(rec.key, order_id, invalid_entry(problems))
                 since_yield += 1
@@ -296,7 +399,8 @@ async def run_batch(
                 except BaseException:
                     slots.release()
                     raise
-            if failure:
+            if failure or tally.stopped:
+                # The slot freed by the order that failed or stopped the batch: start nothing.
                 slots.release()
                 break
             tally.in_flight += 1

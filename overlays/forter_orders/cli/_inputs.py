@@ -118,16 +118,20 @@ def _strict_error(exc: strict_json.JSONInputError) -> str:
     return message if message.startswith("not JSON") else f"not JSON: {message}"
 
 
-def read_orders(path: str, kind: Kind | None = None) -> Generator[Record, None, None]:
+def read_orders(
+    path: str, kind: Kind | None = None, *, name: str | None = None
+) -> Generator[Record, None, None]:
     """Yield the orders in ``path`` (``-`` for stdin) one at a time.
 
     ``kind`` forces a format; by default ``.jsonl`` / ``.ndjson`` are JSONL and anything else
     is detected from the content: a leading ``[`` is an array, a first line that is complete
     JSON with more content after it is JSONL, and anything else is one JSON document.
+    ``name``: how messages name the input (default: ``path``, or ``<stdin>``), e.g. for a copy
+    of stdin read from a temporary file.
 
     Raises InputError (possibly after yielding some records) when the input is unreadable.
     """
-    source = display_name(path)
+    source = name or display_name(path)
     if kind is None and Path(path).suffix.lower() in JSONL_SUFFIXES:
         kind = "jsonl"
     f = _open_binary(path)

@@ -8,9 +8,9 @@ Guarantees, and how they are kept:
   nothing already written. A line torn by a crash of the machine itself (or a full disk) is
   dropped when the journal is reopened.
 * **Exactly one line per order after a complete run.** When a journal is reopened, ``error``
-  entries are removed (those orders are sent again) and duplicates / a torn last line are
-  dropped; the cleaned copy is written next to the journal and moved over it with
-  ``os.replace``, so a crash during the rewrite leaves either the old or the new file.
+  and ``invalid`` entries are removed (those orders are checked and sent again) and duplicates /
+  a torn last line are dropped; the cleaned copy is written next to the journal and moved over
+  it with ``os.replace``, so a crash during the rewrite leaves either the old or the new file.
 * **Flat memory.** The resume set is an ``array`` of 4 bytes per input line (a checksum of the
   order id; 0 = not done), not a set of objects or the entries themselves.
 * **One writer.** Two runs on one journal used to interleave: each compacted and appended on its
@@ -56,9 +56,11 @@ from typing import Any, Final
 
 import orjson
 
-#: Outcomes that count as done: on resume they are skipped. ``error`` entries are retried.
-DONE_OUTCOMES = frozenset({"decision", "fallback", "invalid"})
-OUTCOMES = (*sorted(DONE_OUTCOMES), "error")
+#: Outcomes that count as done: on resume they are skipped. ``error`` entries are retried, and
+#: ``invalid`` ones checked again (an order fixed in the input is then sent; one still invalid
+#: gets its line again): an order counts as done only once Forter (or the fallback) answered it.
+DONE_OUTCOMES = frozenset({"decision", "fallback"})
+OUTCOMES = ("decision", "error", "fallback", "invalid")
 
 
 #: Mode of journal files and their temporary copies: they hold order data.
@@ -365,7 +367,7 @@ def _compact(path: Path, resumed: ResumeSet, previous: Counter[str]) -> None:
                         "pass a new --out file or fix this one"
                     ) from None
                 if outcome not in DONE_OUTCOMES:
-                    changed = True  # errors are retried, so their old line goes
+                    changed = True  # errors and invalid orders are retried: their old line goes
                     continue
                 if not resumed.add(line, entry.get("orderId")):
                     changed = True

@@ -15,16 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._batch import (
+    InputCheck,
     JournalMismatchError,
     Sink,
     SinkError,
     Tally,
     Validator,
+    check_input,
     client_sender,
     problems_as_dicts,
     run_batch,
     spread,
 )
+from ._exits import EXIT_FAILED, EXIT_OK, EXIT_SIGINT, EXIT_SIGTERM, EXIT_USAGE
 from ._inputs import InputError, display_name, file_size, read_orders
 from ._journal import Journal, JournalError, ResumeSet, encode_entry
 
@@ -37,7 +40,34 @@ if TYPE_CHECKING:
     from .._validation import ValidationMode
     from ..mock import MockServer
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SIGINT, EXIT_SIGTERM = 0, 1, 2, 130, 143
+#: HTTP statuses that stop a batch: the credentials (401) or this caller's access (403) were
+#: refused, so every other order would be refused the same way.
+STOP_STATUSES = frozenset({401, 403})
+CREDENTIAL_SETTINGS = (
+    "the site id (--site-id / FORTER_SITE_ID) and the secret key (--secret-key-file / "
+    "FORTER_SECRET_KEY)"
+)
+
+
+def refused_credentials(entry: Mapping[str, Any]) -> str | None:
+    """The batch's stop rule: why to stop after ``entry`` (a 401 or 403), or ``None``."""
+    status = entry.get("httpStatus")
+    if entry.get("outcome") != "error" or status not in STOP_STATUSES:
+        return None
+    said = ""
+    problems = entry.get("problems") or ()
+    if problems:
+        first = problems[0]
+        said = f": {first.get('path')}: {first.get('message')}" if first.get("path") else ""
+    if status == 401:
+        return (
+            f"Forter refused the credentials (HTTP 401 for order {entry.get('orderId')!r}{said}); "
+            f"check {CREDENTIAL_SETTINGS}"
+        )
+    return (
+        f"Forter refused access (HTTP 403 for order {entry.get('orderId')!r}{said}); check "
+        f"{CREDENTIAL_SETTINGS}, and that this host may call Forter (an IP allow-list, a proxy)"
+    )
 
 
 @dataclass(frozen=True)
@@ -201,6 +231,7 @@ async def _ticker(view: _Progress, tally: Tally, started: float) -> None:
 
 async def _drive(
     settings: SendSettings,
+    source: str,
     clients: tuple[list[tuple[AsyncForterClient, httpx.AsyncClient]], int],
     sink: Sink,
     resumed: ResumeSet | None,
@@ -227,7 +258,7 @@ async def _drive(
             for client, _ in pairs:
                 await stack.enter_async_context(client)  # closes the pool it built
             await run_batch(
-                read_orders(settings.file),
+                read_orders(source, name=display_name(settings.file)),
                 sender=sender,
                 sink=sink,
                 validator=_validator() if settings.validation != "off" else None,
@@ -236,6 +267,7 @@ async def _drive(
                 concurrency=settings.concurrency,
                 rate=settings.rate,
                 tally=tally,
+                stop_rule=refused_credentials,
             )
     finally:
         if ticker is not None:
@@ -272,12 +304,56 @@ def _run_loop(coro_factory: Callable[[], Any]) -> int | None:
     return None
 
 
+def _spool_stdin() -> Path:
+    """Copy stdin to a private temporary file (mode 0600), so that it can be checked whole
+    before anything is sent, then read again to send."""
+    import shutil
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix="forter-orders-stdin-", suffix="")
+    try:
+        with os.fdopen(fd, "wb") as copy:
+            shutil.copyfileobj(sys.stdin.buffer, copy, 1 << 20)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def _open_journal(path: Path) -> Journal | str:
+    """The journal, or the one-line reason it cannot be used."""
+    try:
+        journal = Journal.open(path)
+    except JournalError as exc:
+        return str(exc)
+    for note in journal.notes:
+        _say(note)
+    return journal
+
+
+def _report_check(name: str, check: InputCheck, strict: bool) -> None:
+    """Before sending: which orders will not be sent, and how many carry warnings."""
+    checked = check.records - check.done
+    if check.invalid:
+        why = "an error or, with --strict, a warning" if strict else "an error"
+        _say(
+            f"{name}: {check.invalid} of {checked} order(s) have {why} and will not be sent "
+            "(journalled as invalid, with every problem):"
+        )
+        for line, order_id, problem in check.invalid_shown:
+            sys.stderr.write(f"  {name}:{line}: orderId {order_id!r}: {problem}\n")
+        if check.invalid > len(check.invalid_shown):
+            sys.stderr.write(f"  ... and {check.invalid - len(check.invalid_shown)} more\n")
+    if check.with_warnings:
+        _say(
+            f"{name}: {check.with_warnings} order(s) have warnings ({check.warnings} in all); "
+            "they are sent, the warnings journalled with each outcome (--strict refuses them)"
+        )
+    sys.stderr.flush()
+
+
 def run_send(settings: SendSettings, secret: str | None) -> int:
-    """Run ``send``; returns the exit code."""
-    from rich.console import Console
-
-    from .._errors import ConfigurationError
-
+    """Run ``send``; returns the exit code (see ``_exits.SEND_EXIT_CODES``)."""
     if settings.file != "-" and not Path(settings.file).is_file():
         _say(
             f"{settings.file}: no such file"
@@ -285,17 +361,89 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
             else f"{settings.file}: not a regular file"
         )
         return EXIT_USAGE
+    spooled: Path | None = None
+    try:
+        if settings.file == "-":
+            try:
+                spooled = _spool_stdin()
+            except OSError as exc:
+                _say(f"cannot keep a copy of stdin to check it first: {exc.strerror or exc}")
+                return EXIT_USAGE
+        return _run_send(settings, secret, str(spooled) if spooled else settings.file)
+    finally:
+        if spooled is not None:
+            spooled.unlink(missing_ok=True)
 
+
+def _run_send(settings: SendSettings, secret: str | None, source: str) -> int:
+
+    name = display_name(settings.file)
+    validator = _validator() if settings.validation != "off" else None
+    strict = settings.validation == "strict"
     journal: Journal | None = None
-    resumed: ResumeSet | None = None
-    if settings.out is not None:
+    try:
+        # An existing journal is opened (locked, cleaned) first, so that the check below
+        # knows which orders it already has and that it belongs to this input; a new one is
+        # created only once the input has passed, so a refused run leaves no file behind.
+        if settings.out is not None and (settings.out.exists() or settings.out.is_symlink()):
+            opened = _open_journal(settings.out)
+            if isinstance(opened, str):
+                _say(opened)
+                return EXIT_USAGE
+            journal = opened
+        # Every line read and checked before the first request: a file with lines that are
+        # not JSON (or not orders at all: a CSV, an empty file) sends nothing.
         try:
-            journal = Journal.open(settings.out)
-        except JournalError as exc:
-            _say(str(exc))
+            check = check_input(
+                read_orders(source, name=name),
+                validator=validator,
+                strict=strict,
+                resumed=journal.resumed if journal is not None else None,
+            )
+        except InputError as exc:
+            _say(f"{exc}; nothing was sent")
             return EXIT_USAGE
-        for note in journal.notes:
-            _say(note)
+        if check.unreadable:
+            _say(
+                f"{name}: {check.unreadable} line(s) are not JSON; nothing was sent (fix or "
+                "remove them, then run again):"
+            )
+            for line, message in check.unreadable_shown:
+                sys.stderr.write(f"  {name}:{line}: {message}\n")
+            if check.unreadable > len(check.unreadable_shown):
+                sys.stderr.write(
+                    f"  ... and {check.unreadable - len(check.unreadable_shown)} more\n"
+                )
+            return EXIT_USAGE
+        if check.mismatch is not None:
+            _say(f"{display_name(str(settings.out))}: {check.mismatch}; nothing was sent")
+            return EXIT_USAGE
+        _report_check(name, check, strict)
+        if settings.out is not None and journal is None:
+            opened = _open_journal(settings.out)
+            if isinstance(opened, str):
+                _say(opened)
+                return EXIT_USAGE
+            journal = opened
+        return _send_checked(settings, secret, source, journal, check)
+    finally:
+        if journal is not None:
+            journal.close()
+
+
+def _send_checked(
+    settings: SendSettings,
+    secret: str | None,
+    source: str,
+    journal: Journal | None,
+    check: InputCheck,
+) -> int:
+    from rich.console import Console
+
+    from .._errors import ConfigurationError
+
+    resumed: ResumeSet | None = None
+    if journal is not None:
         resumed = journal.resumed
         sink: Sink = journal.write
         summary_console = Console(highlight=False)
@@ -332,7 +480,7 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
                 _say(str(exc))
                 return EXIT_USAGE
             view = (
-                stack.enter_context(_Progress(file_size(settings.file), err_console))
+                stack.enter_context(_Progress(file_size(source), err_console))
                 if show_progress
                 else None
             )
@@ -340,7 +488,7 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
             started = time.monotonic()
             try:
                 interrupted = _run_loop(
-                    lambda: _drive(settings, clients, sink, resumed, tally, view, started)
+                    lambda: _drive(settings, source, clients, sink, resumed, tally, view, started)
                 )
             except InputError as exc:
                 failure = str(exc)
@@ -356,11 +504,11 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
     except KeyboardInterrupt:
         # Ctrl-C before the batch started (e.g. while the mock was starting): nothing sent.
         interrupted = EXIT_SIGINT
-    finally:
-        if journal is not None:
-            journal.close()
     elapsed = time.monotonic() - started
-    _summary(summary_console, settings, tally, journal, elapsed)
+    # Orders a stop left without an outcome (they get no line, so a resumed run sends them).
+    not_reached = max(check.records - check.done - tally.done, 0) if tally.stopped else 0
+    _summary(summary_console, settings, tally, journal, elapsed, not_reached)
+    again = "re-run the same command to" if settings.out else "use --out to be able to"
     if failure is not None:
         _say(failure)
         return EXIT_USAGE
@@ -371,9 +519,20 @@ def run_send(settings: SendSettings, secret: str | None) -> int:
             + ("re-run the same command to resume" if settings.out else "use --out to resume")
         )
         return interrupted
-    if tally.errors:
+    if tally.stopped is not None:
         _say(
-            f"{tally.errors} order(s) ended in an error"
+            f"stopped: {tally.stopped}; {tally.errors} order(s) refused, {not_reached} not "
+            f"sent; {again} send them once fixed"
+        )
+        return EXIT_USAGE
+    if tally.errors or tally.invalid:
+        parts = []
+        if tally.errors:
+            parts.append(f"{tally.errors} ended in an error")
+        if tally.invalid:
+            parts.append(f"{tally.invalid} invalid (not sent)")
+        _say(
+            f"{tally.errors + tally.invalid} order(s) not answered: {', '.join(parts)}"
             + ("; re-run the same command to retry them" if settings.out else "")
         )
         return EXIT_FAILED
@@ -386,6 +545,7 @@ def _summary(
     tally: Tally,
     journal: Journal | None,
     elapsed: float,
+    not_reached: int = 0,
 ) -> None:
     from rich.table import Table
 
@@ -412,6 +572,8 @@ def _summary(
         )
     if journal is not None and tally.skipped:
         table.add_row("skipped (already in the journal)", f"{tally.skipped:,}")
+    if not_reached:
+        table.add_row("not reached (stopped)", f"{not_reached:,}", style="red")
     if tally.drift:
         # Decisions carried members or values openapi.yaml does not know: it is stale.
         table.add_section()
