@@ -122,7 +122,7 @@ def test_readme_plugin_example_passes_as_a_merchant_suite(pytester: pytest.Pytes
     )
     pytester.makepyfile(test_checkout=readme_block("plugin"))
     result = pytester.runpytest("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=2)
+    result.assert_outcomes(passed=3)
 
 
 # ---------------------------------------------------------------- docs/async.md: the FastAPI recipe

@@ -39,11 +39,12 @@ SEND_EXIT_CODES: Final = (
     ),
     ExitCode(
         "2",
-        "nothing started, or stopped: fix, then re-run",
-        "nothing was sent (a usage error, missing or bad settings - every missing one named - "
-        "unreadable input such as a line that is not JSON, a journal that is busy, belongs to "
-        "another input or cannot be written), or the run stopped because Forter refused the "
-        "credentials (401/403; only the orders already in flight were sent after it)",
+        "nothing sent, or stopped early: fix, then re-run",
+        "nothing was sent - a usage error, missing or bad settings (every missing one named), "
+        "unreadable input (a line that is not JSON, a CSV, an empty file), a journal that is "
+        "busy or belongs to another input - or the run stopped early: Forter refused the "
+        "credentials (401/403; only the orders already in flight were sent after it), or the "
+        "journal could not be written (a full disk); fix, then re-run the same command",
     ),
     ExitCode(
         "130 / 143",
@@ -59,8 +60,8 @@ def send_exit_help() -> str:
 
 
 def send_exit_summary() -> str:
-    """One line for the top-level help and the README: ``0 every order answered, 1 ...``."""
-    return ", ".join(f"{row.code} {row.short}" for row in SEND_EXIT_CODES)
+    """One line for the top-level help and the README: ``0 every order answered; 1 ...``."""
+    return "; ".join(f"{row.code} {row.short}" for row in SEND_EXIT_CODES)
 
 
 def send_exit_table() -> str:
