@@ -177,3 +177,46 @@ def test_requests_endpoint_shows_a_request_in_flight(server: MockServer) -> None
     assert listed["count"] == 1
     assert listed["requests"][0]["status"] is None
     assert listed["requests"][0]["scenario"] == "slow:500"
+
+
+def raw_request(order_id: str, scenario: str | None = None) -> bytes:
+    body = b'{"orderId": "%s"}' % order_id.encode()
+    token = base64.b64encode(f"{DEFAULT_SECRET_KEY}:".encode()).decode()
+    extra = f"x-mock-scenario: {scenario}\r\n" if scenario else ""
+    return (
+        f"POST /v3/orders/{order_id} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"Authorization: Basic {token}\r\napi-version: 10.1\r\n{extra}"
+        f"x-forter-siteid: {DEFAULT_SITE_ID}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+
+
+def test_a_late_reset_aborts_only_its_own_connection() -> None:
+    """A ``reset`` answered after its client gave up must not abort another connection that
+    reuses the client's port (Linux reuses loopback ports at once): the mock used to find the
+    connection to abort by the client's address, and dropped a stranger's request unrecorded."""
+    with MockServer(MockConfig(validate=False, latency_ms=400)) as server:
+        parts = urlsplit(server.url)
+        address = (parts.hostname, parts.port)
+        gone = socket.create_connection(address)
+        port = gone.getsockname()[1]
+        gone.sendall(raw_request("o-reset", "reset"))
+        wait_until(lambda: len(server.received) == 1)
+        # Hang up with a RST (no TIME_WAIT), then connect again from the same port.
+        gone.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        gone.close()
+        reused = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        reused.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        reused.bind(("127.0.0.1", port))
+        reused.connect(address)
+        reused.sendall(raw_request("o-stranger"))
+        answer = b""
+        while not answer.rstrip().endswith(b"}"):
+            chunk = reused.recv(65536)
+            assert chunk, f"the stranger's connection was dropped: {answer!r}"
+            answer += chunk
+        reused.close()
+        assert answer.startswith(b"HTTP/1.1 200")
+        wait_until(lambda: len(server.received) == 2)
+        stranger = server.received[1]
+        assert (stranger["orderId"], stranger["status"]) == ("o-stranger", 200)

@@ -66,9 +66,17 @@ _FIXED_ANSWERS: Final[dict[str, tuple[int, bytes, str | None]]] = {
     "bad-schema-200": (200, _BAD_SCHEMA_200, "application/json"),
 }
 
-# (server address, client address) -> the asyncio transport of that TCP connection; filled
-# by the uvicorn protocol in _server.py so that the `reset` scenario can abort a connection.
-TRANSPORTS: dict[tuple[Any, Any], asyncio.Transport] = {}
+# The ASGI scope key under which the uvicorn protocol in _server.py puts the asyncio transport of
+# the request's own TCP connection, so that the `reset` scenarios can abort exactly that one. (A
+# table keyed by the client's address could name another connection: on loopback Linux reuses a
+# port as soon as a client gives up on one, so a late `reset` aborted a stranger's request.)
+TRANSPORT_KEY: Final = "forter_mock.transport"
+
+
+def _transport_of(scope: Scope) -> asyncio.Transport | None:
+    """The transport of the connection this request arrived on (None in-process)."""
+    transport = scope.get(TRANSPORT_KEY)
+    return transport if isinstance(transport, asyncio.Transport) else None
 
 
 def _request_id() -> str:
@@ -167,7 +175,7 @@ class _ResetResponse(Response):
         super().__init__(status_code=500)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        transport = TRANSPORTS.get((scope.get("server"), scope.get("client")))
+        transport = _transport_of(scope)
         if transport is None:
             # Not served by MockServer/serve() (e.g. httpx.ASGITransport in-process): the
             # closest thing to a dropped connection is an error in the caller.
@@ -200,7 +208,7 @@ class _ResetMidBodyResponse(Response):
                 "more_body": True,
             }
         )
-        transport = TRANSPORTS.get((scope.get("server"), scope.get("client")))
+        transport = _transport_of(scope)
         if transport is None:
             # In-process (httpx.ASGITransport): an error in the caller is the nearest thing.
             raise ConnectionResetError(

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, Final, TextIO
 import h11
 import httpx
 import uvicorn
+from starlette.types import Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from ._app import CONTROL_HEADER, TRANSPORTS, create_app
+from ._app import CONTROL_HEADER, TRANSPORT_KEY, create_app
 from ._state import DEFAULT_READ_TIMEOUT, DEFAULT_SECRET_KEY, MockConfig, MockController
 from ._validate import warm_up
 
@@ -50,7 +51,14 @@ class _MockH11Protocol(H11Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        TRANSPORTS[(self.server, self.client)] = transport
+        # Every request of this connection carries its transport in the scope (for `reset`).
+        app = self.app
+
+        async def with_transport(scope: Scope, receive: Receive, send: Send) -> None:
+            scope[TRANSPORT_KEY] = transport
+            await app(scope, receive, send)
+
+        self.app = with_transport
         self._arm()
 
     def data_received(self, data: bytes) -> None:
@@ -62,7 +70,6 @@ class _MockH11Protocol(H11Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
-        TRANSPORTS.pop((self.server, self.client), None)
         super().connection_lost(exc)
 
     def _arm(self) -> None:
