@@ -286,3 +286,29 @@ def test_missing_settings_are_named_all_at_once(
     assert "Traceback" not in result.stderr
     assert "site_id=" not in result.stderr
     assert mock.received == []
+
+
+def test_orders_the_check_found_clean_are_not_validated_twice() -> None:
+    from forter_orders.cli._batch import check_input
+
+    records = [Record(1, 1, {"orderId": "C1"}), Record(2, 2, {"orderId": ""})]
+    seen: list[str] = []
+
+    def validator(order: dict[str, Any]) -> list[dict[str, str]]:
+        seen.append(order["orderId"])
+        return [] if order["orderId"] else [{"path": "orderId", "message": "empty"}]
+
+    check = check_input(records, validator=validator, strict=False)
+    assert (check.invalid, list(check.clean)) == (1, [0, 1])
+
+    async def sender(order: dict[str, Any]) -> dict[str, Any]:
+        return {"outcome": "decision", "forterDecision": "APPROVE"}
+
+    seen.clear()
+    tally = asyncio.run(
+        run_batch(
+            records, sender=sender, sink=lambda e: None, validator=validator, clean=check.clean
+        )
+    )
+    assert seen == [""]  # only the order with a problem was validated again
+    assert (tally.invalid, sum(tally.decisions.values())) == (1, 1)

@@ -221,6 +221,9 @@ class InputCheck:
     unreadable_shown: list[tuple[int, str]] = field(default_factory=list)
     #: A journal line that belongs to another order (the input changed): the message.
     mismatch: str | None = None
+    #: ``clean[key]`` is 1 for a record found free of problems, so that the batch need not
+    #: validate it a second time (one byte per record; the input must not change meanwhile).
+    clean: bytearray = field(default_factory=bytearray)
 
     @property
     def to_send(self) -> int:
@@ -267,6 +270,10 @@ def check_input(
         elif warnings:
             found.with_warnings += 1
             found.warnings += len(warnings)
+        else:
+            if rec.key >= len(found.clean):
+                found.clean.extend(bytes(rec.key + 1 - len(found.clean)))
+            found.clean[rec.key] = 1
     return found
 
 
@@ -291,6 +298,7 @@ async def run_batch(
     pacer: Pacer | None = None,
     strict: bool = False,
     stop_rule: StopRule | None = None,
+    clean: bytearray | None = None,
 ) -> Tally:
     """Send every record not already in ``resumed``; write each outcome to ``sink`` once.
 
@@ -309,6 +317,9 @@ async def run_batch(
     credentials are wrong, so every other order would fail the same way), no further order is
     started - only those already in flight finish and are journalled - and the reason is left
     in ``tally.stopped``. The orders not reached get no line, so a resumed run sends them.
+
+    ``clean``: :attr:`InputCheck.clean` from a check of this same input; the records it marks
+    are sent without being validated again.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -383,7 +394,10 @@ async def run_batch(
                     since_yield = 0
                     await asyncio.sleep(0)
                 continue
-            problems, warnings = classify(rec, validator, strict)
+            problems: list[ProblemDict] | None = None
+            warnings: list[ProblemDict] = []
+            if clean is None or rec.key >= len(clean) or not clean[rec.key]:
+                problems, warnings = classify(rec, validator, strict)
             if problems:
                 record(rec.key, order_id, invalid_entry(problems))
                 since_yield += 1

@@ -232,6 +232,7 @@ async def _ticker(view: _Progress, tally: Tally, started: float) -> None:
 async def _drive(
     settings: SendSettings,
     source: str,
+    clean: bytearray,
     clients: tuple[list[tuple[AsyncForterClient, httpx.AsyncClient]], int],
     sink: Sink,
     resumed: ResumeSet | None,
@@ -268,6 +269,7 @@ async def _drive(
                 rate=settings.rate,
                 tally=tally,
                 stop_rule=refused_credentials,
+                clean=clean,
             )
     finally:
         if ticker is not None:
@@ -488,7 +490,9 @@ def _send_checked(
             started = time.monotonic()
             try:
                 interrupted = _run_loop(
-                    lambda: _drive(settings, source, clients, sink, resumed, tally, view, started)
+                    lambda: _drive(
+                        settings, source, check.clean, clients, sink, resumed, tally, view, started
+                    )
                 )
             except InputError as exc:
                 failure = str(exc)
