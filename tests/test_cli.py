@@ -434,7 +434,7 @@ def test_send_without_secret_exit_2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FORTER_SECRET_KEY", raising=False)
     result = runner.invoke(app, ["send", str(MOBILE), "--site-id", "s1"])
     assert result.exit_code == 2
-    assert "no secret key" in result.stderr
+    assert "missing: --secret-key-file / FORTER_SECRET_KEY" in result.stderr
 
 
 def test_send_missing_file_exit_2(tmp_path: Path) -> None:
@@ -485,7 +485,7 @@ def test_send_secret_from_file_is_never_echoed(tmp_path: Path) -> None:
                 str(out),
             ],
         )
-    assert result.exit_code == 1  # the mock refuses the key: 401
+    assert result.exit_code == 2  # the mock refuses the key: 401, the batch stops
     entry = json.loads(out.read_text())
     assert entry["errorType"] == "AuthenticationError"
     assert entry["httpStatus"] == 401

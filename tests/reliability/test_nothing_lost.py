@@ -417,7 +417,7 @@ def test_without_retries_every_injected_fault_is_one_journal_line(
     assert errors == injected["http-400"] > 0
     # Documented: exit 1 when some order ended in an error; the summary counts every outcome.
     assert run.returncode == 1, run.stderr
-    assert f"{errors} order(s) ended in an error" in run.stderr
+    assert f"{errors} order(s) not answered: {errors} ended in an error" in run.stderr
     assert summary_count(run.stdout, "fallback") == fallbacks
     assert summary_count(run.stdout, "error BadRequestError") == errors
     assert summary_count(run.stdout, "total this run") == n

@@ -766,13 +766,15 @@ def test_cli_send_and_validate_sweep(canary_mock: MockProcess, tmp_path: Path) -
 
     codes = {label: run.returncode for label, run in runs.items()}
     assert codes == {
-        "send --secret-key-file": 1,  # the scripted faults end in errors
-        "send resumed": 1,  # the errors are sent again, and fail again
-        "send FORTER_SECRET_KEY fail-open": 1,  # a 401 never falls back
-        "send wrong key": 1,
+        # The batch holds an order scripted to get a 401: send stops after it (exit 2); all
+        # eight orders are in flight by then (concurrency 8), so each still gets its line.
+        "send --secret-key-file": 2,
+        "send resumed": 2,  # the errors are sent again, and fail again
+        "send FORTER_SECRET_KEY fail-open": 2,  # a 401 never falls back
+        "send wrong key": 2,
         "send --no-validate refused": 1,
         "send --no-validate accepted": 1,  # the mock refuses the card: an error outcome
-        "send stdin": 1,
+        "send stdin": 2,
         "validate text": 1,
         "validate json": 1,
     }
