@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 import functools
+import os
 from importlib import resources
+from pathlib import Path
 from typing import Any, Final
 
 import yaml
 
 SPEC_RESOURCE = "openapi.yaml"
+SPEC_ENV: Final = "FORTER_ORDERS_SPEC"
+"""For maintainers and tests only: the path of an ``openapi.yaml`` to read instead of the
+packaged one (read once per process, at the first use of the spec). ``tests/test_one_source.py``
+uses it to run the client, the mock and ``send`` on an edited copy of the spec with the models
+regenerated from it; the generated models must come from the same file."""
+ORDER_PATH: Final = "/v3/orders/{orderId}"
+
+
+def spec_path() -> Path | None:
+    """The spec file named by ``FORTER_ORDERS_SPEC``, or None for the packaged one."""
+    value = os.environ.get(SPEC_ENV, "").strip()
+    return Path(value) if value else None
 
 
 def spec_text() -> str:
-    """Return the packaged openapi.yaml as text."""
+    """Return the spec as text: the packaged openapi.yaml (or ``FORTER_ORDERS_SPEC``'s file)."""
+    path = spec_path()
+    if path is not None:
+        return path.read_text(encoding="utf-8")
     return resources.files("forter_orders").joinpath(SPEC_RESOURCE).read_text(encoding="utf-8")
 
 
 @functools.cache
 def load_spec() -> dict[str, Any]:
-    """Parse the packaged spec once; callers must not mutate the result."""
+    """Parse the spec once; callers must not mutate the result."""
     # CSafeLoader is several times faster when PyYAML has its C extension.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     spec: dict[str, Any] = yaml.load(spec_text(), Loader=loader)  # noqa: S506 - a safe loader
@@ -104,3 +121,101 @@ def strict_component_schema(name: str) -> dict[str, Any]:
         "components": strict_components(),
         "$ref": f"#/components/schemas/{name}",
     }
+
+
+# ------------------------------------------------------------------ facts read from the spec
+#
+# Everything the hand-written code needs to know about the API is read here, so that a spec
+# edit reaches it with no hand edit. Each reader fails with a message naming the spec location
+# it expected, rather than a KeyError, when the spec no longer has it.
+
+KNOWN_VALUES: Final = "x-forter-known-values"
+
+
+class SpecShapeError(LookupError):
+    """The spec lacks something the client reads from it (the message says what and where)."""
+
+
+def _at(where: str, *keys: str | int) -> Any:
+    node: Any = load_spec()
+    for key in keys:
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            shown = "/".join(str(k) for k in keys)
+            raise SpecShapeError(f"openapi.yaml has no {shown} ({where} reads it)") from None
+    return node
+
+
+def order_operation() -> dict[str, Any]:
+    """The ``POST /v3/orders/{orderId}`` operation object."""
+    operation: dict[str, Any] = _at("the client", "paths", ORDER_PATH, "post")
+    return operation
+
+
+def decision_example() -> dict[str, Any]:
+    """The spec's example ``OrderDecision`` (its 200 answer): the mock answers with it."""
+    example: dict[str, Any] = _at(
+        "the mock's decision body",
+        "paths",
+        ORDER_PATH,
+        "post",
+        "responses",
+        "200",
+        "content",
+        "application/json",
+        "example",
+    )
+    return example
+
+
+def schema_properties(name: str) -> dict[str, Any]:
+    """``properties`` of ``#/components/schemas/<name>``, in the spec's order."""
+    properties: dict[str, Any] = _at(
+        f"the {name} members", "components", "schemas", name, "properties"
+    )
+    return properties
+
+
+def known_values(schema: str, member: str) -> tuple[str, ...]:
+    """The values the spec knows for ``<schema>.<member>``: its ``enum``, else its
+    ``x-forter-known-values``, in the spec's order."""
+    prop = _at(
+        f"the known values of {schema}.{member}",
+        "components",
+        "schemas",
+        schema,
+        "properties",
+        member,
+    )
+    values = prop.get("enum", prop.get(KNOWN_VALUES))
+    if not values:
+        raise SpecShapeError(f"openapi.yaml: {schema}.{member} has neither enum nor {KNOWN_VALUES}")
+    return tuple(str(value) for value in values)
+
+
+@functools.cache
+def order_type_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(native mobile-app order types, web order types) in the spec's order, read from the
+    web/mobile rule under ``Order``'s ``x-forter-strict-allOf``: the rule whose ``then`` requires
+    ``connectionInformation.forterMobileUID`` names the mobile types in its ``if``, the one
+    requiring ``forterTokenCookie`` the web ones."""
+    rules = _at("the web/mobile rule", "components", "schemas", "Order", STRICT_ALL_OF)
+    found: dict[str, tuple[str, ...]] = {}
+    for rule in rules:
+        try:
+            needs = rule["then"]["properties"]["connectionInformation"]["required"]
+            condition = rule["if"]["properties"]["orderType"]
+        except (KeyError, TypeError):
+            continue
+        types = condition.get("enum", [condition["const"]] if "const" in condition else [])
+        for member in ("forterMobileUID", "forterTokenCookie"):
+            if member in needs:
+                found[member] = tuple(str(t) for t in types)
+    if set(found) != {"forterMobileUID", "forterTokenCookie"}:
+        raise SpecShapeError(
+            f"openapi.yaml: Order's {STRICT_ALL_OF} must hold one rule whose then requires "
+            "connectionInformation.forterMobileUID (the mobile order types in its if) and one "
+            "requiring forterTokenCookie (the web ones); the builders and validation read them"
+        )
+    return found["forterMobileUID"], found["forterTokenCookie"]
