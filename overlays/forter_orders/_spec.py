@@ -219,3 +219,15 @@ def order_type_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
             "requiring forterTokenCookie (the web ones); the builders and validation read them"
         )
     return found["forterMobileUID"], found["forterTokenCookie"]
+
+
+TEST_DECISIONS: Final = "x-forter-test-decisions"
+
+
+def test_decisions() -> dict[str, str]:
+    """Forter's sandbox test addresses (``accountOwner.email``, lower case) and the decision
+    each gets, from ``AccountOwner.email``'s ``x-forter-test-decisions``."""
+    email = _at(
+        "the sandbox test addresses", "components", "schemas", "AccountOwner", "properties", "email"
+    )
+    return {str(k).lower(): str(v) for k, v in email.get(TEST_DECISIONS, {}).items()}

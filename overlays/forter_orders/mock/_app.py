@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import copy
 import functools
 import hmac
 import json
@@ -23,7 +24,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import _strict_json as strict_json
-from ._scenarios import DECISION_SCENARIOS, ERROR_STATUS, Scenario, UnknownScenarioError
+from .._spec import SpecShapeError, decision_example, schema_properties, test_decisions
+from ._scenarios import ERROR_STATUS, Scenario, UnknownScenarioError, decision_scenarios
 from ._state import MockConfig, MockController
 from ._validate import ErrorDetail, OrderValidator
 
@@ -39,13 +41,6 @@ WARNINGS_HEADER: Final = "x-mock-warnings"
 WARNING_COUNT_HEADER: Final = "x-mock-warning-count"
 # 4 KiB: well inside the 8-16 KiB that HTTP clients allow for a whole header block.
 WARNINGS_HEADER_BYTES: Final = 4 * 1024
-DASHBOARD_URL: Final = "https://portal.forter.com/dashboard/"
-# accountOwner.email test triggers, as documented by Forter for sandbox accounts.
-TEST_TRIGGERS: Final = {
-    "approve@forter.com": "APPROVE",
-    "decline@forter.com": "DECLINE",
-    "notreviewed@forter.com": "NOT_REVIEWED",
-}
 _ORDERS_PREFIX: Final = "/v3/orders/"
 _MALFORMED_JSON: Final = b'{"orderId": "truncated", "forterDecision": "APPR'
 _HTML_502: Final = (
@@ -229,8 +224,8 @@ class _HugeBodyResponse(Response):
 
     def __init__(self, order_id: str, request_id: str, *, chunked: bool) -> None:
         super().__init__(status_code=200, headers={"X-Request-Id": request_id})
-        decision = _decision(order_id, "APPROVE", "")
-        del decision["decisionReason"]
+        decision = _decision(order_id, default_decision(), "")
+        decision.pop("decisionReason", None)
         # Everything but the padding, ending inside the decisionReason string it fills.
         self.head = json.dumps(decision, ensure_ascii=False).encode()[:-1] + (
             b', "decisionReason": "mock: scenario huge-body '
@@ -259,22 +254,62 @@ class _HugeBodyResponse(Response):
             await asyncio.sleep(0)
 
 
+@functools.cache
+def _decision_template() -> tuple[dict[str, Any], str, frozenset[str]]:
+    """(the spec's 200 example, the dashboard link's prefix, OrderDecision's members).
+
+    Every decision the mock answers is that example with the order's own members set, so a
+    member the spec adds to OrderDecision and to its example reaches the mock's answers with no
+    edit here. The dashboard link's prefix is the example's link without the example's orderId.
+    """
+    example = decision_example()
+    members = frozenset(schema_properties("OrderDecision"))
+    link = str(example.get("linkToEventInDashboard", ""))
+    example_id = str(example.get("orderId", ""))
+    if "linkToEventInDashboard" in members and not (example_id and link.endswith(example_id)):
+        raise SpecShapeError(
+            "openapi.yaml: the 200 example's linkToEventInDashboard must end with its orderId "
+            "(the mock builds each order's link from that prefix)"
+        )
+    return example, link[: len(link) - len(example_id)], members
+
+
+def dashboard_link(order_id: str) -> str:
+    """``linkToEventInDashboard`` for ``order_id``, shaped like the spec's example."""
+    return _decision_template()[1] + quote(order_id, safe="")
+
+
 def _decision(order_id: str, decision: str, reason: str) -> dict[str, Any]:
-    return {
-        "orderId": order_id,
-        "forterDecision": decision,
-        "recommendation": "",
-        "decisionReason": reason,
-        "linkToEventInDashboard": DASHBOARD_URL + quote(order_id, safe=""),
-    }
+    """The spec's example decision for ``order_id``, with ``forterDecision`` ``decision``."""
+    example, prefix, members = _decision_template()
+    body = copy.deepcopy(example)
+    body["orderId"] = order_id
+    body["forterDecision"] = decision
+    if "decisionReason" in members:
+        body["decisionReason"] = reason
+    if "linkToEventInDashboard" in members:
+        body["linkToEventInDashboard"] = prefix + quote(order_id, safe="")
+    return body
+
+
+def default_decision() -> str:
+    """What the mock decides when nothing else says: the spec's 200 example's decision."""
+    return str(decision_example()["forterDecision"])
+
+
+@functools.cache
+def _test_triggers() -> dict[str, str]:
+    # accountOwner.email addresses that get a fixed decision on Forter's sandbox, from the spec.
+    return test_decisions()
 
 
 def _email_decision(parsed: dict[str, Any]) -> tuple[str, str]:
     owner = parsed.get("accountOwner")
     email = owner.get("email") if isinstance(owner, dict) else None
-    if isinstance(email, str) and email.strip().lower() in TEST_TRIGGERS:
-        return TEST_TRIGGERS[email.strip().lower()], f"mock: test trigger {email.strip().lower()}"
-    return "APPROVE", "mock: default decision"
+    triggers = _test_triggers()
+    if isinstance(email, str) and email.strip().lower() in triggers:
+        return triggers[email.strip().lower()], f"mock: test trigger {email.strip().lower()}"
+    return default_decision(), "mock: default decision"
 
 
 class _OrderHandler:
@@ -327,7 +362,7 @@ class _OrderHandler:
         if kind == "reset":
             return _ResetResponse()
         if kind == "reset-mid-body":
-            payload = _decision(order_id, "APPROVE", "mock: scenario reset-mid-body")
+            payload = _decision(order_id, default_decision(), "mock: scenario reset-mid-body")
             return _ResetMidBodyResponse(json.dumps(payload).encode(), request_id)
         return None
 
@@ -416,8 +451,9 @@ class _OrderHandler:
             response = self._fault(scenario, order_id, request_id) if scenario else None
             if response is None:
                 response, parsed, warnings = self._answer(request, order_id, body, request_id)
-                if scenario and scenario.kind in DECISION_SCENARIOS and response.status_code == 200:
-                    decision = DECISION_SCENARIOS[scenario.kind]
+                decisions = decision_scenarios()
+                if scenario and scenario.kind in decisions and response.status_code == 200:
+                    decision = decisions[scenario.kind]
                     payload = _decision(order_id, decision, f"mock: scenario {scenario.kind}")
                     response = _json_response(200, payload, request_id, warning_headers(warnings))
         except UnknownScenarioError as exc:
