@@ -231,3 +231,56 @@ def test_decisions() -> dict[str, str]:
         "the sandbox test addresses", "components", "schemas", "AccountOwner", "properties", "email"
     )
     return {str(k).lower(): str(v) for k, v in email.get(TEST_DECISIONS, {}).items()}
+
+
+Member = tuple[str, str]
+"""A documented member: (its schema - a component's name, or the path of an inline object
+schema under one - and the member's name)."""
+
+
+def _schema_walk(schema_name: str, value: Any, on_member: Any, *, with_value: bool) -> None:
+    schemas = load_spec()["components"]["schemas"]
+
+    def visit(node: Any, owner: str, path: str, value: Any, seen: frozenset[str]) -> None:
+        if not isinstance(node, dict):
+            return
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            name = ref.rsplit("/", 1)[1]
+            if name not in seen:  # a recursive shape is entered once
+                visit(schemas.get(name), name, path, value, seen | {name})
+            return
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            for branch in node.get(keyword, ()):
+                visit(branch, owner, path, value, seen)
+        if "items" in node:
+            if not with_value:
+                visit(node["items"], f"{owner}[]", f"{path}[]", None, seen)
+            elif isinstance(value, list):
+                for item in value:
+                    visit(node["items"], f"{owner}[]", f"{path}[]", item, seen)
+        for name, child in node.get("properties", {}).items():
+            if with_value and not (isinstance(value, dict) and name in value):
+                continue
+            where = f"{path}.{name}" if path else name
+            on_member((owner, name), where)
+            visit(child, f"{owner}.{name}", where, value[name] if with_value else None, seen)
+
+    visit(schemas[schema_name], schema_name, "", value, frozenset({schema_name}))
+
+
+def documented_members(schema_name: str) -> dict[Member, str]:
+    """Every member the spec documents under ``#/components/schemas/<schema_name>``, each
+    with the first wire path that reaches it (``cartItems[].basicItemData.price``), in the
+    spec's order. A shared component's member counts once, wherever the component is used.
+    Follows ``$ref``, ``allOf`` / ``anyOf`` / ``oneOf`` and array items."""
+    out: dict[Member, str] = {}
+    _schema_walk(schema_name, None, lambda m, p: out.setdefault(m, p), with_value=False)
+    return out
+
+
+def members_used(schema_name: str, value: Any) -> set[Member]:
+    """The documented members (see :func:`documented_members`) that ``value`` sets."""
+    out: set[Member] = set()
+    _schema_walk(schema_name, value, lambda m, p: out.add(m), with_value=True)
+    return out
