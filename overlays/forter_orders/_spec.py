@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -224,7 +225,7 @@ def order_type_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
 TEST_DECISIONS: Final = "x-forter-test-decisions"
 
 
-def test_decisions() -> dict[str, str]:
+def sandbox_decisions() -> dict[str, str]:
     """Forter's sandbox test addresses (``accountOwner.email``, lower case) and the decision
     each gets, from ``AccountOwner.email``'s ``x-forter-test-decisions``."""
     email = _at(
@@ -238,7 +239,9 @@ Member = tuple[str, str]
 schema under one - and the member's name)."""
 
 
-def _schema_walk(schema_name: str, value: Any, on_member: Any, *, with_value: bool) -> None:
+def _schema_walk(
+    schema_name: str, value: Any, on_member: Callable[[Member, str], object], *, with_value: bool
+) -> None:
     schemas = load_spec()["components"]["schemas"]
 
     def visit(node: Any, owner: str, path: str, value: Any, seen: frozenset[str]) -> None:

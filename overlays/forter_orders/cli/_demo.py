@@ -122,7 +122,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     """Run every scenario against ``server`` through ``client``; return one row each."""
     from .._errors import BadRequestError, OrderValidationError
     from .._fallback import FallbackPolicy, is_fallback
-    from .._spec import test_decisions
+    from .._spec import sandbox_decisions
     from ..mock._app import default_decision
     from ..mock._scenarios import scenario_name
 
@@ -155,7 +155,7 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
             )
         )
     # 3-5: Forter's sandbox addresses in accountOwner.email (the spec's x-forter-test-decisions).
-    for email, value in test_decisions().items():
+    for email, value in sandbox_decisions().items():
         rows.append(
             _attempt(
                 Row(scenario_name(value), f"email {email}", value),

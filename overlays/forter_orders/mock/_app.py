@@ -24,7 +24,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import _strict_json as strict_json
-from .._spec import SpecShapeError, decision_example, schema_properties, test_decisions
+from .._spec import SpecShapeError, decision_example, sandbox_decisions, schema_properties
 from ._scenarios import ERROR_STATUS, Scenario, UnknownScenarioError, decision_scenarios
 from ._state import MockConfig, MockController
 from ._validate import ErrorDetail, OrderValidator
@@ -300,7 +300,7 @@ def default_decision() -> str:
 @functools.cache
 def _test_triggers() -> dict[str, str]:
     # accountOwner.email addresses that get a fixed decision on Forter's sandbox, from the spec.
-    return test_decisions()
+    return sandbox_decisions()
 
 
 def _email_decision(parsed: dict[str, Any]) -> tuple[str, str]:

@@ -18,8 +18,8 @@ from .._spec import SpecShapeError, known_values
 # typo (slow:600000000) cannot wedge a test run.
 MAX_SLOW_MS: Final = 120_000
 
-# The decision scenarios come from the spec: one per known forterDecision value (APPROVE ->
-# "approve", NOT_REVIEWED -> "not-reviewed"), plus "unknown-decision", whose value is computed to
+# The decision scenarios come from the spec: one per known forterDecision value (NOT_REVIEWED ->
+# "not-reviewed"), plus "unknown-decision", whose value is computed to
 # lie outside the known set (see unknown_decision). A value added to the spec's
 # x-forter-known-values is a scenario with no edit here.
 DECISION_SCHEMA: Final = "OrderDecision"
