@@ -5,7 +5,9 @@ drift report or a Forter announcement:
 
 (a) a new optional request member, ``cartItems[].basicItemData.newThing``;
 (b) a new decision value, ``VERIFICATION_REQUIRED``, in ``forterDecision``'s known values;
-(c) a new response member, ``OrderDecision.riskScore``, with a value in the 200 example.
+(c) a new response member, ``OrderDecision.riskScore``, with a value in the 200 example;
+(d) a new endpoint, ``POST /v3/orders/{orderId}/status``, with a 200 example: the mock answers
+    it (after its auth checks) instead of 404; the client still needs a resource by hand.
 
 ``scripts/regenerate --spec ... --into ...`` generates the models from it, and a fresh Python
 process imports the regenerated models (first on ``PYTHONPATH``) with the package pointed at the
@@ -35,6 +37,8 @@ NEW_DECISION = "VERIFICATION_REQUIRED"
 NEW_SCENARIO = "verification-required"
 NEW_RESPONSE_MEMBER = "riskScore"
 NEW_RESPONSE_VALUE = "low"
+NEW_ENDPOINT = "/v3/orders/{orderId}/status"
+NEW_ENDPOINT_EXAMPLE = {"orderId": "123456", "status": "RECEIVED"}
 
 # ~20 s: a regeneration, two probe processes, each starting the mock and `send` twice.
 pytestmark = [pytest.mark.timeout(300), pytest.mark.slow]
@@ -96,6 +100,12 @@ PROBE = textwrap.dedent(
             answer = forter.orders.create(order)
             out["mock_decision"] = str(answer.forter_decision)
             out["mock_decision_unknown"] = isinstance(answer.forter_decision, UnknownValue)
+        import httpx
+        url = mock.url + "/v3/orders/A1/status"
+        good = httpx.post(url, json={}, auth=(mock.config.secret_key, ""),
+                          headers={"x-forter-siteid": mock.config.site_id, "api-version": "10.1"})
+        bad = httpx.post(url, json={})
+        out["endpoint"] = [good.status_code, good.json(), bad.status_code]
         mock.queue("unknown-decision")
         answer = forter.orders.create(order)
         out["unknown_decision"] = str(answer.forter_decision)
@@ -139,6 +149,30 @@ def _edit(spec: dict[str, Any]) -> None:
     post = spec["paths"]["/v3/orders/{orderId}"]["post"]
     example = post["responses"]["200"]["content"]["application/json"]["example"]
     example[NEW_RESPONSE_MEMBER] = NEW_RESPONSE_VALUE
+    # (d) a new endpoint
+    spec["paths"][NEW_ENDPOINT] = {
+        "post": {
+            "operationId": "updateOrderStatus",
+            "summary": "Tell Forter what became of an order",
+            "tags": ["orders"],
+            "parameters": [{"$ref": "#/components/parameters/OrderIdPath"}],
+            "requestBody": {
+                "required": True,
+                "content": {"application/json": {"schema": {"type": "object"}}},
+            },
+            "responses": {
+                "200": {
+                    "description": "Received.",
+                    "content": {
+                        "application/json": {
+                            "schema": {"type": "object"},
+                            "example": NEW_ENDPOINT_EXAMPLE,
+                        }
+                    },
+                },
+            },
+        }
+    }
 
 
 def _probe(tmp: Path, spec: Path, models: Path | None) -> dict[str, Any]:
@@ -292,6 +326,17 @@ def test_the_mock_answers_with_the_new_response_member(
     assert edited["mock_response_member"] == NEW_RESPONSE_VALUE
     assert edited["mock_response_drift"] == []
     assert control["mock_response_member"] is None
+
+
+# ------------------------------------------------------------------ (d) a new endpoint
+
+
+def test_the_mock_answers_a_new_endpoint_with_its_example(
+    edited: dict[str, Any], control: dict[str, Any]
+) -> None:
+    assert edited["endpoint"] == [200, NEW_ENDPOINT_EXAMPLE, 401]
+    # Without the operation in the spec, the order route takes "A1/status" for an orderId.
+    assert control["endpoint"][0] == 400
 
 
 def test_the_journal_carries_the_new_response_member(

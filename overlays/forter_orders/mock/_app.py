@@ -24,7 +24,14 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import _strict_json as strict_json
-from .._spec import SpecShapeError, decision_example, sandbox_decisions, schema_properties
+from .._spec import (
+    ORDER_PATH,
+    SpecShapeError,
+    decision_example,
+    load_spec,
+    sandbox_decisions,
+    schema_properties,
+)
 from ._scenarios import ERROR_STATUS, Scenario, UnknownScenarioError, decision_scenarios
 from ._state import MockConfig, MockController
 from ._validate import ErrorDetail, OrderValidator
@@ -477,6 +484,75 @@ class _OrderHandler:
         return response
 
 
+_HTTP_METHODS: Final = ("get", "put", "post", "delete", "patch")
+
+
+def _example_answer(operation: dict[str, Any]) -> tuple[int, object] | None:
+    """The first 2xx response of ``operation`` that has a JSON example: (status, example)."""
+    for status, response in sorted(operation.get("responses", {}).items()):
+        if not (str(status).isdigit() and 200 <= int(status) < 300):
+            continue
+        content = response.get("content", {}).get("application/json", {})
+        if "example" in content:
+            return int(status), content["example"]
+        for example in content.get("examples", {}).values():
+            if isinstance(example, dict) and "value" in example:
+                return int(status), example["value"]
+    return None
+
+
+def _spec_routes(handler: _OrderHandler) -> list[Route]:
+    """A route for every operation of the spec other than the order's, answering its example.
+
+    An endpoint added to the spec is answered at once - after the same auth checks (401) and
+    body-size limit (413) as orders - with its first 2xx example, instead of 404, until it
+    gets a handler of its own. No body validation: that needs the operation's semantics.
+    """
+    routes: list[Route] = []
+    for path, item in load_spec().get("paths", {}).items():
+        if path == ORDER_PATH or not isinstance(item, dict):
+            continue
+        for method in _HTTP_METHODS:
+            operation = item.get(method)
+            answer = _example_answer(operation) if isinstance(operation, dict) else None
+            if answer is None:
+                continue
+            status, example = answer
+
+            async def endpoint(
+                request: Request, status: int = status, example: object = example
+            ) -> Response:
+                request_id = _request_id()
+                limit = handler.config.max_body_bytes
+                try:
+                    body = await read_body(request, limit)
+                except _BodyTooLarge:
+                    return _too_large(limit, request_id)
+                except ClientDisconnect:
+                    return Response(status_code=400)
+                errors = handler._auth_errors(request)
+                if errors:
+                    response = _error(401, "unauthorized", request_id, errors=errors)
+                else:
+                    response = _json_response(status, example, request_id)
+                handler.ctl.record(
+                    method=request.method,
+                    path=request.url.path,
+                    headers=request.headers,
+                    body=body,
+                    parsed=None,
+                    order_id=None,
+                    scenario=None,
+                    status=response.status_code,
+                    request_id=request_id,
+                )
+                return response
+
+            # OpenAPI's {name} matches one segment, as Starlette's default convertor does.
+            routes.append(Route(path, endpoint, methods=[method.upper()]))
+    return routes
+
+
 # Responses that end in a dropped connection: recorded (and counted) without a status.
 _DROPPED: Final = (_ResetResponse, _ResetMidBodyResponse)
 
@@ -653,6 +729,9 @@ def create_app(
     app = Starlette(
         middleware=middleware,
         routes=[
+            # Every other operation the spec describes answers its example (see _spec_routes);
+            # first, since the order route's id takes any characters, "/" included.
+            *_spec_routes(handler),
             # Any characters, an encoded "/" and a final newline included (see the convertor).
             Route("/v3/orders/{orderId:forter_order_id}", handler.handle, methods=["POST"]),
             Route("/_mock/health", _health, methods=["GET"]),
