@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 
 import forter_orders.mock as mock_module
-from forter_orders._spec import component_schema
+from forter_orders._spec import component_schema, decision_example
 from forter_orders.mock import (
     DEFAULT_SECRET_KEY,
     DEFAULT_SITE_ID,
@@ -34,6 +34,7 @@ from forter_orders.mock import (
     create_app,
     parse_scenario,
 )
+from forter_orders.mock._scenarios import decision_scenarios
 from forter_orders.testing import ForterMockState
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -194,15 +195,20 @@ def test_bad_schema_200(client: httpx.Client) -> None:
     assert problems == [([], "required"), (["orderId"], "type")]
 
 
+def _spec_decision(order_id: str, reason: str) -> dict[str, Any]:
+    """The spec's 200 example for ``order_id``: what the mock answers with."""
+    body = copy.deepcopy(decision_example())
+    body["orderId"] = order_id
+    body["decisionReason"] = reason
+    body["linkToEventInDashboard"] = f"https://portal.forter.com/dashboard/{order_id}"
+    return body
+
+
 def _huge_body(order_id: str) -> bytes:
     """The exact bytes `huge-body` promises for ``order_id``."""
-    head = {
-        "orderId": order_id,
-        "forterDecision": "APPROVE",
-        "recommendation": "",
-        "linkToEventInDashboard": f"https://portal.forter.com/dashboard/{order_id}",
-        "decisionReason": "mock: scenario huge-body " + "x" * HUGE_PADDING,
-    }
+    head = _spec_decision(order_id, "")
+    del head["decisionReason"]
+    head["decisionReason"] = "mock: scenario huge-body " + "x" * HUGE_PADDING
     return json.dumps(head).encode()
 
 
@@ -242,15 +248,7 @@ def test_huge_body_padding_is_built_once(client: httpx.Client) -> None:
 
 def _mid_body_decision() -> bytes:
     """The whole decision `reset-mid-body` announces (and sends half of)."""
-    return json.dumps(
-        {
-            "orderId": OID,
-            "forterDecision": "APPROVE",
-            "recommendation": "",
-            "decisionReason": "mock: scenario reset-mid-body",
-            "linkToEventInDashboard": f"https://portal.forter.com/dashboard/{OID}",
-        }
-    ).encode()
+    return json.dumps(_spec_decision(OID, "mock: scenario reset-mid-body")).encode()
 
 
 @pytest.mark.parametrize("scenario", ["huge-body", "huge-body-chunked"])
@@ -701,8 +699,19 @@ def test_serve_runs_in_the_foreground_until_interrupted() -> None:
 
 # ---------------------------------------------------------------- documentation
 def test_every_scenario_is_documented() -> None:
+    """docs/mock.md has a row per scenario, naming each decision scenario's value (the spec's);
+    the module docstring lists the faults one by one and the decisions as a group."""
     docs = (ROOT / "docs" / "mock.md").read_text()
     docstring = mock_module.__doc__ or ""
+    rows = {m[1]: m[2] for m in re.finditer(r"^\| `([^`]+)` \| (.*) \|$", docs, re.MULTILINE)}
+    missing = [name for name in SCENARIOS if name not in rows]
+    assert missing == [], f"docs/mock.md's scenario table needs a row for each of {missing}"
+    for name, value in decision_scenarios().items():
+        assert f"`{value}`" in rows[name], (
+            f"docs/mock.md: the row of `{name}` must name its forterDecision `{value}` "
+            "(read from openapi.yaml)"
+        )
     for name in SCENARIOS:
-        assert f"`{name}`" in docs, name
-        assert re.search(rf"^{re.escape(name)}\s", docstring, re.MULTILINE), name
+        if name not in decision_scenarios():
+            assert re.search(rf"^{re.escape(name)}\s", docstring, re.MULTILINE), name
+    assert re.search(r"^approve, decline, \.\.\.\s", docstring, re.MULTILINE)

@@ -24,6 +24,7 @@ sent (or call :func:`forter_orders.validate_order`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -41,15 +42,16 @@ from forter_orders_api.models import (
     Payment,
     Recipient,
 )
+from forter_orders_api.models.basic_item_data_type import BasicItemDataType
 from forter_orders_api.models.order_authorization_step import OrderAuthorizationStep
 from forter_orders_api.types import UNSET, Unset
 
 from ._errors import OrderValidationError
 from ._pan import mask_pans
 from ._problem import Problem
+from ._spec import order_type_rules, schema_properties
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-_CURRENCY_RE: Final = re.compile(r"[A-Z]{3}")
 
 # ISO 4217 minor units that are not 2 (the default for every other code).
 CURRENCY_EXPONENTS: Final[dict[str, int]] = {
@@ -62,7 +64,23 @@ CURRENCY_EXPONENTS: Final[dict[str, int]] = {
 }
 
 MobileOrderType = Literal["MOBILE", "IOS", "ANDROID"]
-ItemType = Literal["TANGIBLE", "NON_TANGIBLE"]
+"""The native mobile-app order types. A type checker needs the values written out; at run time
+the builders check against the spec's own list (the web/mobile rule), and
+``tests/test_one_source.py`` fails when this alias and the spec disagree."""
+ItemType = BasicItemDataType
+"""``basicItemData.type``: the generated alias of the spec's enum."""
+
+
+@functools.cache
+def _currency_re() -> re.Pattern[str]:
+    """``Amount.currency``'s pattern from the spec (an ISO 4217 code)."""
+    return re.compile(str(schema_properties("Amount")["currency"]["pattern"]))
+
+
+def _web_order_type() -> str:
+    """The order type of :func:`build_web_order`, from the spec's web/mobile rule."""
+    (web,) = order_type_rules()[1]
+    return web
 
 
 class ArgumentTypeError(OrderValidationError, TypeError):
@@ -175,7 +193,7 @@ def money(
         )
     else:
         code = given.strip().upper()
-        if not _CURRENCY_RE.fullmatch(code):
+        if not _currency_re().fullmatch(code):
             checks.add(
                 "currency",
                 f"currency must be a 3-letter ISO 4217 code such as 'USD', got {currency!r}",
@@ -243,6 +261,10 @@ def _text(value: object, name: str, path: str, checks: _Checks) -> str:
     if not value.strip():
         checks.add(path, f"{name} must be a non-empty string, got {value!r}", "required")
     return value
+
+
+def _one_of(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _optional(value: object, name: str, path: str, checks: _Checks) -> str | Unset:
@@ -420,7 +442,7 @@ def build_web_order(
     return _order(
         checks,
         order_id=order_id,
-        order_type="WEB",
+        order_type=_web_order_type(),
         connection=connection,
         cart_items=cart_items,
         total_amount=total_amount,
@@ -463,10 +485,11 @@ def build_mobile_order(
     Every problem with the arguments is listed in one :class:`OrderValidationError`.
     """
     checks = _Checks()
-    if order_type not in ("MOBILE", "IOS", "ANDROID"):
+    mobile_types = order_type_rules()[0]
+    if order_type not in mobile_types:
         checks.add(
             "orderType",
-            f"order_type must be MOBILE, IOS or ANDROID for a native-app order, got "
+            f"order_type must be {_one_of(mobile_types)} for a native-app order, got "
             f"{order_type!r} (mobile web and webviews are WEB orders: use build_web_order)",
             "enum",
         )

@@ -1,7 +1,9 @@
 """Example orders from the packaged spec: the same orders the docs and the tests use.
 
 The spec embeds its request examples (``mobileAppOrder``: Forter's mobile-app sample exactly
-as published; ``fullWebOrder``: a web order with every documented field), so a merchant who
+as published; ``fullWebOrder``: a web order with every documented field but the app-only
+ones, which the mobile sample has - ``tests/test_one_source.py`` fails when a member the spec
+documents is in neither), so a merchant who
 installed the package from PyPI has them without a repository checkout::
 
     from forter_orders import example_order

@@ -42,6 +42,7 @@ from ._spec import (
     RECOMMENDED,
     component_schema,
     load_spec,
+    order_type_rules,
     strict_component_schema,
 )
 from ._strict_json import INT_MAX, INT_MIN, MAX_DEPTH, depth_problem
@@ -54,7 +55,6 @@ VALIDATION_MODES: Final[tuple[ValidationMode, ...]] = ("default", "strict", "off
 VALIDATION_ENV: Final = "FORTER_VALIDATION"
 """The environment variable that sets the mode of clients built without ``validation=``."""
 
-MOBILE_ORDER_TYPES: Final = frozenset({"MOBILE", "IOS", "ANDROID"})
 # Types orjson must not convert on its own: Forter wants epoch integers and decimal strings, so a
 # datetime or a dataclass reaching the encoder is a mistake to report, not something to guess at.
 _DUMPS_OPTIONS: Final = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
@@ -174,6 +174,7 @@ def warm_up() -> None:
     order_validator()
     decision_validator()
     _order_id_rules()
+    order_type_rules()
 
 
 # ------------------------------------------------------------------ the hot path
@@ -407,7 +408,8 @@ def _mobile_rule(
     )
     order_type = data.get("orderType")
     # orderType may be any JSON value here (a list is unhashable): only a string can be mobile.
-    is_mobile = isinstance(order_type, str) and order_type in MOBILE_ORDER_TYPES
+    # The mobile order types are the spec's (the web/mobile rule's `if`), read once.
+    is_mobile = isinstance(order_type, str) and order_type in order_type_rules()[0]
     return (
         is_rule,
         is_mobile,

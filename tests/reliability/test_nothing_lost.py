@@ -42,6 +42,7 @@ import pytest
 
 from forter_orders.cli._batch import SinkError, run_batch
 from forter_orders.cli._inputs import Record
+from forter_orders.cli._journal import decision_members
 from forter_orders.mock import MockConfig, MockServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,7 +119,8 @@ EXPECTED_FIELDS: dict[str, dict[str, object]] = {
 }
 COMPARED = ("outcome", "forterDecision", "reason", "errorType", "httpStatus")
 
-DECISION_KEYS = {"line", "orderId", "outcome", "forterDecision", "attempts", "requestId"}
+# A decision line carries the decision's members the spec lists (the mock sends them all).
+DECISION_KEYS = {"line", "orderId", "outcome", "attempts", "requestId", *decision_members()}
 FALLBACK_KEYS = {"line", "orderId", "outcome", "forterDecision", "reason", "errorType", "message"}
 ERROR_KEYS = {"line", "orderId", "outcome", "errorType", "message"}
 OPTIONAL_KEYS = {"latencyMs", "httpStatus", "requestId", "problems"}

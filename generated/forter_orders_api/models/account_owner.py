@@ -22,7 +22,8 @@ class AccountOwner:
     """The customer's account at the merchant (accountOwner); its email drives Forter's sandbox test decisions.
 
     Attributes:
-        email (str | Unset): Email.
+        email (str | Unset): Email. On a sandbox site the addresses under `x-forter-test-decisions` get that decision
+            (the local mock answers them the same way).
         first_name (str | Unset):
         last_name (str | Unset):
         social_network_data (list[SocialNetworkProfile] | Unset):

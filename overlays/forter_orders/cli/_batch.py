@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ._inputs import Record
-from ._journal import ResumeSet
+from ._journal import ResumeSet, decision_fields
 
 if TYPE_CHECKING:
     from .._client import AsyncForterClient
@@ -498,11 +498,9 @@ def client_sender(
         except Exception as exc:  # the client raises only ForterErrors; should it not, the
             # order is an error line (sent again on resume), never a traceback and a lost batch
             return {"outcome": "error", **_error_fields(exc)}
-        entry = {
-            "outcome": "decision",
-            "forterDecision": str(raw.parsed.forter_decision),
-            "attempts": raw.attempts,
-        }
+        # The decision's members come from the spec's OrderDecision (_journal.decision_fields).
+        entry = {"outcome": "decision", **decision_fields(raw.parsed.to_dict())}
+        entry["attempts"] = raw.attempts
         request_id = errors.request_id_of(raw.http_response)
         if request_id:
             entry["requestId"] = request_id

@@ -122,9 +122,14 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     """Run every scenario against ``server`` through ``client``; return one row each."""
     from .._errors import BadRequestError, OrderValidationError
     from .._fallback import FallbackPolicy, is_fallback
+    from .._spec import sandbox_decisions
+    from ..mock._app import default_decision
+    from ..mock._scenarios import scenario_name
 
     mobile, web = _examples()
     raw = client.orders.with_raw_response.create
+    # What the mock answers an order nothing else decides: the spec's 200 example's decision.
+    default = default_decision()
     rows: list[Row] = []
 
     def expect_decision(value: str, attempts: int = 1) -> Callable[[Row, Any], None]:
@@ -144,21 +149,17 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     ):
         rows.append(
             _attempt(
-                Row(order_id, label, "APPROVE"),
+                Row(order_id, label, default),
                 functools.partial(raw, _with(order, order_id)),
-                expect_decision("APPROVE"),
+                expect_decision(default),
             )
         )
-    # 3-5: the mock's sandbox-style triggers on accountOwner.email.
-    for order_id, email, value in (
-        ("approve", "approve@forter.com", "APPROVE"),
-        ("decline", "decline@forter.com", "DECLINE"),
-        ("not-reviewed", "notreviewed@forter.com", "NOT_REVIEWED"),
-    ):
+    # 3-5: Forter's sandbox addresses in accountOwner.email (the spec's x-forter-test-decisions).
+    for email, value in sandbox_decisions().items():
         rows.append(
             _attempt(
-                Row(order_id, f"email {email}", value),
-                functools.partial(raw, _with(web, order_id, email)),
+                Row(scenario_name(value), f"email {email}", value),
+                functools.partial(raw, _with(web, scenario_name(value), email)),
                 expect_decision(value),
             )
         )
@@ -167,11 +168,11 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
     def warned_check(row: Row, result: Any) -> None:
         warnings = getattr(result, "warnings", ())
         row.note = "\n".join(["sent; warnings:", *(_short(p) for p in warnings[:3])])
-        row.ok = row.decision == "APPROVE" and len(warnings) == 2
+        row.ok = row.decision == default and len(warnings) == 2
 
     rows.append(
         _attempt(
-            Row("warned", "2 mistakes (*), default validation", "APPROVE + 2 warnings"),
+            Row("warned", "2 mistakes (*), default validation", f"{default} + 2 warnings"),
             lambda: raw(_with(_broken(web), "warned")),
             warned_check,
         )
@@ -222,12 +223,12 @@ def run_scenarios(server: MockServer, client: ForterClient) -> list[Row]:
         return raw(_with(mobile, "retry-503"), max_retries=1)
 
     def retry_check(row: Row, result: Any) -> None:
-        expect_decision("APPROVE", attempts=2)(row, result)
+        expect_decision(default, attempts=2)(row, result)
         row.note = "503, retried after backoff, answered"
 
     rows.append(
         _attempt(
-            Row("retry-503", "one http-503 queued", "APPROVE after 2 attempts"),
+            Row("retry-503", "one http-503 queued", f"{default} after 2 attempts"),
             queue_503_then_send,
             retry_check,
         )

@@ -56,6 +56,9 @@ from typing import Any, Final
 
 import orjson
 
+from .._pan import mask_pans_in
+from .._spec import schema_properties
+
 #: Outcomes that count as done: on resume they are skipped. ``error`` entries are retried, and
 #: ``invalid`` ones checked again (an order fixed in the input is then sent; one still invalid
 #: gets its line again): an order counts as done only once Forter (or the fallback) answered it.
@@ -67,6 +70,30 @@ OUTCOMES = ("decision", "error", "fallback", "invalid")
 JOURNAL_MODE: Final = 0o600
 _NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC: Final = getattr(os, "O_CLOEXEC", 0)
+
+
+#: The schema whose members a ``decision`` line carries.
+DECISION_SCHEMA: Final = "OrderDecision"
+#: Members the line already has under its own key (``orderId``, beside ``line``).
+_LINE_KEYS: Final = frozenset({"orderId"})
+
+
+def decision_members() -> tuple[str, ...]:
+    """The decision members a journal line carries: every member the spec's ``OrderDecision``
+    lists, in the spec's order, but ``orderId`` (the line has its own)."""
+    return tuple(name for name in schema_properties(DECISION_SCHEMA) if name not in _LINE_KEYS)
+
+
+def decision_fields(decision: Mapping[str, Any]) -> dict[str, Any]:
+    """The members of ``decision`` (its wire form: ``OrderDecision.to_dict()``) for its line.
+
+    Read from the spec, so a member added to ``OrderDecision`` reaches the journal with no edit
+    here: each member the spec lists, in the spec's order (``forterDecision`` first), as Forter
+    sent it, card numbers masked in every string. Members Forter sent but the spec does not
+    list are not copied (the journal keeps as little order data as it can): the line's
+    ``drift`` names them, and the spec is what to update.
+    """
+    return {name: mask_pans_in(decision[name]) for name in decision_members() if name in decision}
 
 
 class JournalError(Exception):

@@ -16,9 +16,10 @@ Checks, in order, for ``POST /v3/orders/{orderId}``:
    types, the mobile/web rule, ...) is accepted, as Forter would, and listed in the
    ``x-mock-warnings`` header and the recordings; a strict mock (``MockConfig(strict=True)``,
    ``--strict``) answers **400** to it too;
-4. **200** ``OrderDecision``: ``accountOwner.email`` ``approve@forter.com`` -> APPROVE,
-   ``decline@forter.com`` -> DECLINE, ``notreviewed@forter.com`` -> NOT_REVIEWED (case
-   ignored), anything else -> APPROVE; ``orderId`` echoed, ``linkToEventInDashboard`` set.
+4. **200** ``OrderDecision``: the spec's 200 example with the order's ``orderId``,
+   ``linkToEventInDashboard`` and decision; Forter's sandbox addresses in
+   ``accountOwner.email`` (``approve@forter.com`` -> APPROVE, ...: the spec's
+   ``x-forter-test-decisions``, case ignored) get theirs, anything else the example's.
 
 Every response carries a fresh ``X-Request-Id`` (uuid4 hex). Unknown routes -> 404 and
 wrong methods -> 405 with ``Allow``, both with the JSON error body.
@@ -29,10 +30,8 @@ Scenarios (header ``x-mock-scenario``, :meth:`MockServer.queue`,
 =======================  ===========================================================
 scenario                 response
 =======================  ===========================================================
-approve                  200 APPROVE (after auth and schema checks)
-decline                  200 DECLINE (after auth and schema checks)
-not-reviewed             200 NOT_REVIEWED (after auth and schema checks)
-unknown-decision         200 with forterDecision VERIFICATION_REQUIRED (after checks)
+approve, decline, ...    200 with that forterDecision, one per value the spec knows
+unknown-decision         200 with a forterDecision the spec does not know (after checks)
 slow:<ms>                wait <ms> ms (0..120000), then the normal answer
 http-400                 400 JSON error body, no checks
 http-401                 401 JSON error body, no checks

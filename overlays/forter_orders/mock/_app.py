@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import copy
 import functools
 import hmac
 import json
@@ -23,7 +24,15 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import _strict_json as strict_json
-from ._scenarios import DECISION_SCENARIOS, ERROR_STATUS, Scenario, UnknownScenarioError
+from .._spec import (
+    ORDER_PATH,
+    SpecShapeError,
+    decision_example,
+    load_spec,
+    sandbox_decisions,
+    schema_properties,
+)
+from ._scenarios import ERROR_STATUS, Scenario, UnknownScenarioError, decision_scenarios
 from ._state import MockConfig, MockController
 from ._validate import ErrorDetail, OrderValidator
 
@@ -39,13 +48,6 @@ WARNINGS_HEADER: Final = "x-mock-warnings"
 WARNING_COUNT_HEADER: Final = "x-mock-warning-count"
 # 4 KiB: well inside the 8-16 KiB that HTTP clients allow for a whole header block.
 WARNINGS_HEADER_BYTES: Final = 4 * 1024
-DASHBOARD_URL: Final = "https://portal.forter.com/dashboard/"
-# accountOwner.email test triggers, as documented by Forter for sandbox accounts.
-TEST_TRIGGERS: Final = {
-    "approve@forter.com": "APPROVE",
-    "decline@forter.com": "DECLINE",
-    "notreviewed@forter.com": "NOT_REVIEWED",
-}
 _ORDERS_PREFIX: Final = "/v3/orders/"
 _MALFORMED_JSON: Final = b'{"orderId": "truncated", "forterDecision": "APPR'
 _HTML_502: Final = (
@@ -237,8 +239,8 @@ class _HugeBodyResponse(Response):
 
     def __init__(self, order_id: str, request_id: str, *, chunked: bool) -> None:
         super().__init__(status_code=200, headers={"X-Request-Id": request_id})
-        decision = _decision(order_id, "APPROVE", "")
-        del decision["decisionReason"]
+        decision = _decision(order_id, default_decision(), "")
+        decision.pop("decisionReason", None)
         # Everything but the padding, ending inside the decisionReason string it fills.
         self.head = json.dumps(decision, ensure_ascii=False).encode()[:-1] + (
             b', "decisionReason": "mock: scenario huge-body '
@@ -267,22 +269,62 @@ class _HugeBodyResponse(Response):
             await asyncio.sleep(0)
 
 
+@functools.cache
+def _decision_template() -> tuple[dict[str, Any], str, frozenset[str]]:
+    """(the spec's 200 example, the dashboard link's prefix, OrderDecision's members).
+
+    Every decision the mock answers is that example with the order's own members set, so a
+    member the spec adds to OrderDecision and to its example reaches the mock's answers with no
+    edit here. The dashboard link's prefix is the example's link without the example's orderId.
+    """
+    example = decision_example()
+    members = frozenset(schema_properties("OrderDecision"))
+    link = str(example.get("linkToEventInDashboard", ""))
+    example_id = str(example.get("orderId", ""))
+    if "linkToEventInDashboard" in members and not (example_id and link.endswith(example_id)):
+        raise SpecShapeError(
+            "openapi.yaml: the 200 example's linkToEventInDashboard must end with its orderId "
+            "(the mock builds each order's link from that prefix)"
+        )
+    return example, link[: len(link) - len(example_id)], members
+
+
+def dashboard_link(order_id: str) -> str:
+    """``linkToEventInDashboard`` for ``order_id``, shaped like the spec's example."""
+    return _decision_template()[1] + quote(order_id, safe="")
+
+
 def _decision(order_id: str, decision: str, reason: str) -> dict[str, Any]:
-    return {
-        "orderId": order_id,
-        "forterDecision": decision,
-        "recommendation": "",
-        "decisionReason": reason,
-        "linkToEventInDashboard": DASHBOARD_URL + quote(order_id, safe=""),
-    }
+    """The spec's example decision for ``order_id``, with ``forterDecision`` ``decision``."""
+    example, prefix, members = _decision_template()
+    body = copy.deepcopy(example)
+    body["orderId"] = order_id
+    body["forterDecision"] = decision
+    if "decisionReason" in members:
+        body["decisionReason"] = reason
+    if "linkToEventInDashboard" in members:
+        body["linkToEventInDashboard"] = prefix + quote(order_id, safe="")
+    return body
+
+
+def default_decision() -> str:
+    """What the mock decides when nothing else says: the spec's 200 example's decision."""
+    return str(decision_example()["forterDecision"])
+
+
+@functools.cache
+def _test_triggers() -> dict[str, str]:
+    # accountOwner.email addresses that get a fixed decision on Forter's sandbox, from the spec.
+    return sandbox_decisions()
 
 
 def _email_decision(parsed: dict[str, Any]) -> tuple[str, str]:
     owner = parsed.get("accountOwner")
     email = owner.get("email") if isinstance(owner, dict) else None
-    if isinstance(email, str) and email.strip().lower() in TEST_TRIGGERS:
-        return TEST_TRIGGERS[email.strip().lower()], f"mock: test trigger {email.strip().lower()}"
-    return "APPROVE", "mock: default decision"
+    triggers = _test_triggers()
+    if isinstance(email, str) and email.strip().lower() in triggers:
+        return triggers[email.strip().lower()], f"mock: test trigger {email.strip().lower()}"
+    return default_decision(), "mock: default decision"
 
 
 class _OrderHandler:
@@ -335,7 +377,7 @@ class _OrderHandler:
         if kind == "reset":
             return _ResetResponse()
         if kind == "reset-mid-body":
-            payload = _decision(order_id, "APPROVE", "mock: scenario reset-mid-body")
+            payload = _decision(order_id, default_decision(), "mock: scenario reset-mid-body")
             return _ResetMidBodyResponse(json.dumps(payload).encode(), request_id)
         return None
 
@@ -426,8 +468,9 @@ class _OrderHandler:
             response = self._fault(scenario, order_id, request_id) if scenario else None
             if response is None:
                 response, _, warnings = self._answer(request, order_id, body, request_id)
-                if scenario and scenario.kind in DECISION_SCENARIOS and response.status_code == 200:
-                    decision = DECISION_SCENARIOS[scenario.kind]
+                decisions = decision_scenarios()
+                if scenario and scenario.kind in decisions and response.status_code == 200:
+                    decision = decisions[scenario.kind]
                     payload = _decision(order_id, decision, f"mock: scenario {scenario.kind}")
                     response = _json_response(200, payload, request_id, warning_headers(warnings))
         except UnknownScenarioError as exc:
@@ -443,6 +486,75 @@ class _OrderHandler:
             warnings=warnings,
         )
         return response
+
+
+_HTTP_METHODS: Final = ("get", "put", "post", "delete", "patch")
+
+
+def _example_answer(operation: dict[str, Any]) -> tuple[int, object] | None:
+    """The first 2xx response of ``operation`` that has a JSON example: (status, example)."""
+    for status, response in sorted(operation.get("responses", {}).items()):
+        if not (str(status).isdigit() and 200 <= int(status) < 300):
+            continue
+        content = response.get("content", {}).get("application/json", {})
+        if "example" in content:
+            return int(status), content["example"]
+        for example in content.get("examples", {}).values():
+            if isinstance(example, dict) and "value" in example:
+                return int(status), example["value"]
+    return None
+
+
+def _spec_routes(handler: _OrderHandler) -> list[Route]:
+    """A route for every operation of the spec other than the order's, answering its example.
+
+    An endpoint added to the spec is answered at once - after the same auth checks (401) and
+    body-size limit (413) as orders - with its first 2xx example, instead of 404, until it
+    gets a handler of its own. No body validation: that needs the operation's semantics.
+    """
+    routes: list[Route] = []
+    for path, item in load_spec().get("paths", {}).items():
+        if path == ORDER_PATH or not isinstance(item, dict):
+            continue
+        for method in _HTTP_METHODS:
+            operation = item.get(method)
+            answer = _example_answer(operation) if isinstance(operation, dict) else None
+            if answer is None:
+                continue
+            status, example = answer
+
+            async def endpoint(
+                request: Request, status: int = status, example: object = example
+            ) -> Response:
+                request_id = _request_id()
+                limit = handler.config.max_body_bytes
+                try:
+                    body = await read_body(request, limit)
+                except _BodyTooLarge:
+                    return _too_large(limit, request_id)
+                except ClientDisconnect:
+                    return Response(status_code=400)
+                errors = handler._auth_errors(request)
+                if errors:
+                    response = _error(401, "unauthorized", request_id, errors=errors)
+                else:
+                    response = _json_response(status, example, request_id)
+                handler.ctl.record(
+                    method=request.method,
+                    path=request.url.path,
+                    headers=request.headers,
+                    body=body,
+                    parsed=None,
+                    order_id=None,
+                    scenario=None,
+                    status=response.status_code,
+                    request_id=request_id,
+                )
+                return response
+
+            # OpenAPI's {name} matches one segment, as Starlette's default convertor does.
+            routes.append(Route(path, endpoint, methods=[method.upper()]))
+    return routes
 
 
 # Responses that end in a dropped connection: recorded (and counted) without a status.
@@ -621,6 +733,9 @@ def create_app(
     app = Starlette(
         middleware=middleware,
         routes=[
+            # Every other operation the spec describes answers its example (see _spec_routes);
+            # first, since the order route's id takes any characters, "/" included.
+            *_spec_routes(handler),
             # Any characters, an encoded "/" and a final newline included (see the convertor).
             Route("/v3/orders/{orderId:forter_order_id}", handler.handle, methods=["POST"]),
             Route("/_mock/health", _health, methods=["GET"]),
