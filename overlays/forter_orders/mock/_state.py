@@ -85,13 +85,13 @@ class MockConfig:
             request sequences give equal faults.
         max_recorded: how many requests are kept for inspection (oldest dropped first).
         validate: check bodies against the spec (``False``: only JSON-object and orderId checks).
+        strict: refuse (400) what the spec's strict view finds, not only the errors the
+            client's default validation refuses; the default mode accepts those orders and
+            lists the warnings in the ``x-mock-warnings`` header and the recordings.
         read_timeout: seconds a client has to send a whole request (idle, slowloris and
             slow-body connections are dropped after it; a kept-alive connection idle between
             requests is closed by uvicorn after 5 s).
         max_body_bytes: the largest request body read; larger is a 413, before reading it.
-        strict: refuse (400) what the spec's strict view finds, not only the errors the
-            client's default validation refuses; the default mode accepts those orders and
-            lists the warnings in the ``x-mock-warnings`` header and the recordings.
     """
 
     site_id: str = DEFAULT_SITE_ID
@@ -102,9 +102,10 @@ class MockConfig:
     seed: int | None = None
     max_recorded: int = 1000
     validate: bool = True
+    # strict keeps the place it had before the safety limits came: appended fields only.
+    strict: bool = False
     read_timeout: float = DEFAULT_READ_TIMEOUT
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
-    strict: bool = False
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.fault_rate <= 1.0:
