@@ -247,6 +247,22 @@ def test_a_second_run_on_a_busy_journal_exits_2_naming_the_first(
 # ----------------------------------------------------------------------------- files
 
 
+def _send_with_mock(
+    orders: Path, journal: Path, run: str
+) -> tuple[subprocess.CompletedProcess[str], list[dict[str, Any]]]:
+    """``send`` in a subprocess against a fresh unvalidating mock: its result, what the mock got."""
+    with MockServer(MockConfig(validate=False)) as server:
+        done = subprocess.run(
+            send_command(orders, journal),
+            env=send_env(server, run),
+            capture_output=True,
+            text=True,
+            timeout=240,
+            check=False,
+        )
+        return done, server.received
+
+
 def _entry(line: int, outcome: str = "decision") -> dict[str, object]:
     return {"line": line, "orderId": order_id(line), "outcome": outcome}
 
@@ -302,15 +318,7 @@ def test_send_says_when_it_narrows_a_journal(tmp_path: Path, few_orders: Path) -
     journal = tmp_path / "journal.jsonl"
     journal.write_bytes(encode_entry(_entry(1)))
     os.chmod(journal, 0o644)
-    with MockServer(MockConfig(validate=False)) as server:
-        done = subprocess.run(
-            send_command(few_orders, journal),
-            env=send_env(server, "n"),
-            capture_output=True,
-            text=True,
-            timeout=240,
-            check=False,
-        )
+    done, _ = _send_with_mock(few_orders, journal, "n")
     assert done.returncode == 0, done.stderr
     assert "permissions narrowed from 0644 to 0600" in done.stderr
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
@@ -387,16 +395,8 @@ def test_resume_on_a_read_only_filesystem_exits_2_with_one_line(
     journal.write_bytes(encode_entry(_entry(1)) + encode_entry(_entry(2, outcome)))
     before = journal.read_bytes()
     _make_read_only(read_only_dir)
-    with MockServer(MockConfig(validate=False)) as server:
-        done = subprocess.run(
-            send_command(few_orders, journal),
-            env=send_env(server, "ro"),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert server.received == []
+    done, received = _send_with_mock(few_orders, journal, "ro")
+    assert received == []
     assert done.returncode == 2
     assert done.stdout == ""
     (line,) = done.stderr.strip().splitlines()
@@ -415,16 +415,8 @@ def test_a_symlinked_journal_is_resumed_in_place_and_the_link_kept(
     real.write_bytes(encode_entry(_entry(1)) + encode_entry(_entry(2, "error")))
     link = tmp_path / "latest.jsonl"
     link.symlink_to(real)
-    with MockServer(MockConfig(validate=False)) as server:
-        done = subprocess.run(
-            send_command(few_orders, link),
-            env=send_env(server, "s"),
-            capture_output=True,
-            text=True,
-            timeout=240,
-            check=False,
-        )
-        sent = Counter(r["orderId"] for r in server.received if r["orderId"])
+    done, received = _send_with_mock(few_orders, link, "s")
+    sent = Counter(r["orderId"] for r in received if r["orderId"])
     assert done.returncode == 0, done.stderr
     assert link.is_symlink()
     assert link.resolve() == real.resolve()
@@ -447,16 +439,8 @@ def test_a_symlink_to_something_that_is_not_a_journal_file_is_refused(
         "device": Path("/dev/null"),
     }[target]
     link.symlink_to(pointed)
-    with MockServer(MockConfig(validate=False)) as server:
-        done = subprocess.run(
-            send_command(few_orders, link),
-            env=send_env(server, "x"),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert server.received == []
+    done, received = _send_with_mock(few_orders, link, "x")
+    assert received == []
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     if target == "directory":  # refused by the option parser itself, before send runs

@@ -544,9 +544,6 @@ def _spec_routes(handler: _OrderHandler) -> list[Route]:
                     path=request.url.path,
                     headers=request.headers,
                     body=body,
-                    parsed=None,
-                    order_id=None,
-                    scenario=None,
                     status=response.status_code,
                     request_id=request_id,
                 )
@@ -671,9 +668,6 @@ async def _http_error(request: Request, exc: Exception) -> Response:
             path=request.url.path,
             headers=request.headers,
             body=body,
-            parsed=None,
-            order_id=None,
-            scenario=None,
             status=exc.status_code,
             request_id=request_id,
         )

@@ -357,11 +357,11 @@ class MockController:
         path: str,
         headers: Mapping[str, str],
         body: bytes,
-        parsed: object,
-        order_id: str | None,
-        scenario: Scenario | None,
         status: int | None,
         request_id: str,
+        parsed: object = None,
+        order_id: str | None = None,
+        scenario: Scenario | None = None,
         warnings: list[dict[str, str]] | None = None,
     ) -> None:
         """Keep one request answered at once (Authorization redacted; raw bytes only as a
